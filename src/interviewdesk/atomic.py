@@ -1,0 +1,49 @@
+"""Atomic file writes: a temporary file in the target's folder, flushed, then renamed over it.
+
+An export or a template written by the app is either complete or absent; a crash midway never
+leaves a truncated file, and an existing file is replaced only by a complete one.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from interviewdesk.errors import UserError
+
+
+def write_bytes_atomic(target: Path, data: bytes) -> None:
+    folder = target.parent if str(target.parent) else Path()
+    if target.is_dir():
+        raise UserError(f"{target} is a folder; give a file name to write.")
+    if not folder.is_dir():
+        raise UserError(f"cannot write {target}: the folder {folder} does not exist.")
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise UserError(f"cannot write {target}: {exc.strerror}.") from None
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, 0o644 & ~_umask())
+        os.replace(temp, target)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise UserError(f"cannot write {target}: {exc.strerror or exc}.") from None
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def write_text_atomic(target: Path, text: str) -> None:
+    write_bytes_atomic(target, text.encode("utf-8"))
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

@@ -1,0 +1,203 @@
+"""The `interviewdesk` command.
+
+With no subcommand it opens the window; every subcommand works headless. This module imports no
+Qt and no ReportLab: the window and the PDF code are imported only by the commands that need them.
+Bad input prints one line on stderr and exits non-zero, having changed nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from interviewdesk import __version__
+from interviewdesk.config import resolve_db_target
+from interviewdesk.errors import UserError
+
+PROG = "interviewdesk"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROG, description="Structured interview notes, scoring and panel summaries.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH_OR_URL", help="SQLite file or database URL (default: your data folder)"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    templates = commands.add_parser("templates", help="role templates").add_subparsers(
+        dest="action", required=True, metavar="ACTION", parser_class=_Parser
+    )
+    listing = templates.add_parser("list", help="list templates (newest versions)")
+    listing.add_argument("--all-versions", action="store_true", help="list every stored version")
+    listing.set_defaults(run=_templates_list)
+    imp = templates.add_parser("import", help="import a template file (a changed file makes a new version)")
+    imp.add_argument("file", type=Path)
+    imp.set_defaults(run=_templates_import)
+    exp = templates.add_parser("export", help="write a stored template as YAML")
+    exp.add_argument("id", help="a version's number, or a template id for its newest version")
+    exp.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    exp.set_defaults(run=_templates_export)
+
+    candidates = commands.add_parser("candidates", help="candidates").add_subparsers(
+        dest="action", required=True, metavar="ACTION", parser_class=_Parser
+    )
+    add = candidates.add_parser("add", help="add a candidate; prints the new id")
+    add.add_argument("name")
+    add.add_argument("--role", default="")
+    add.add_argument("--email", default="")
+    add.set_defaults(run=_candidates_add)
+    candidates.add_parser("list", help="list candidates").set_defaults(run=_candidates_list)
+
+    interviews = commands.add_parser("interviews", help="interviews").add_subparsers(
+        dest="action", required=True, metavar="ACTION", parser_class=_Parser
+    )
+    new = interviews.add_parser("new", help="plan an interview; prints the new id")
+    new.add_argument("--candidate", type=int, required=True, metavar="ID")
+    new.add_argument("--template", required=True, metavar="ID")
+    new.add_argument("--interviewer", metavar="NAME")
+    new.add_argument(
+        "--at", metavar="ISO-TIME", help="when, e.g. 2026-11-23T14:30 (local time unless a zone is given)"
+    )
+    new.set_defaults(run=_interviews_new)
+    ilist = interviews.add_parser("list", help="list interviews, newest first")
+    ilist.add_argument("--json", action="store_true", help="one JSON array, for scripts")
+    ilist.add_argument("--candidate", type=int, metavar="ID")
+    ilist.set_defaults(run=_interviews_list)
+
+    commands.add_parser("demo", help="add a realistic demo candidate and panel").set_defaults(run=_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    target = resolve_db_target(args.db)
+    run: Callable[[argparse.Namespace, str], int] | None = getattr(args, "run", None)
+    try:
+        if run is None:
+            return _open_window(target)
+        return run(args, target)
+    except UserError as exc:
+        print(f"{PROG}: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a fault of ours or of the machine: one line, never a traceback
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if isinstance(exc, SQLAlchemyError | OSError):
+            reason = getattr(exc, "orig", None) or exc
+            print(f"{PROG}: the database could not be used: {reason}", file=sys.stderr)
+            return 1
+        raise
+
+
+def _db(target: str):  # -> Database; imported here so `--help` stays instant
+    from interviewdesk.store.database import open_database
+
+    return open_database(target)
+
+
+def _open_window(target: str) -> int:
+    from interviewdesk.ui.app import run_app
+
+    return run_app(target)
+
+
+def _templates_list(args: argparse.Namespace, target: str) -> int:
+    from interviewdesk.services.template_library import list_templates
+
+    rows = list_templates(_db(target), latest_only=not args.all_versions)
+    print(f"{'ID':>4}  {'TEMPLATE':<32} {'VER':>3}  {'MIN':>4}  NAME")
+    for t in rows:
+        print(f"{t.id:>4}  {t.slug:<32} {t.version:>3}  {t.planned_minutes:>4.0f}  {t.name} ({t.role})")
+    return 0
+
+
+def _templates_import(args: argparse.Namespace, target: str) -> int:
+    from interviewdesk.services.template_library import store_template
+    from interviewdesk.templates.loader import read_template_file
+
+    loaded = read_template_file(args.file)  # validated before the database is touched
+    result = store_template(_db(target), loaded)
+    t = result.summary
+    verb = "imported" if result.created else "unchanged:"
+    print(f"{verb} {t.slug} version {t.version} as template {t.id} ({t.name})")
+    return 0
+
+
+def _templates_export(args: argparse.Namespace, target: str) -> int:
+    from interviewdesk.services.template_library import export_template
+
+    t = export_template(_db(target), args.id, args.output)
+    print(f"wrote {t.slug} version {t.version} to {args.output}")
+    return 0
+
+
+def _candidates_add(args: argparse.Namespace, target: str) -> int:
+    from interviewdesk.services.planning import add_candidate
+
+    print(add_candidate(_db(target), args.name, role=args.role, email=args.email))
+    return 0
+
+
+def _candidates_list(_args: argparse.Namespace, target: str) -> int:
+    from interviewdesk.services.planning import list_candidates
+
+    for c in list_candidates(_db(target)):
+        print(f"{c.id:>5}  {c.name}  [{c.role or 'no role'}]  {c.interviews} interview(s)")
+    return 0
+
+
+def _interviews_new(args: argparse.Namespace, target: str) -> int:
+    from interviewdesk.services.planning import parse_when, plan_interview
+
+    when = parse_when(args.at) if args.at else None
+    interview_id = plan_interview(
+        _db(target),
+        candidate_id=args.candidate,
+        template_ref=args.template,
+        interviewer=args.interviewer,
+        scheduled_at=when,
+    )
+    print(interview_id)
+    return 0
+
+
+def _interviews_list(args: argparse.Namespace, target: str) -> int:
+    from interviewdesk.services.interview_list import list_interviews
+
+    rows = list_interviews(_db(target), candidate_id=args.candidate)
+    if args.json:
+        json.dump([r.as_json() for r in rows], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    for r in rows:
+        when = (
+            r.scheduled_at.astimezone().strftime("%Y-%m-%d %H:%M") if r.scheduled_at else "unscheduled     "
+        )
+        print(
+            f"{r.id:>6}  {when}  {r.status.value:<9}  {r.candidate}  ·  {r.template} v{r.template_version}"
+            f"  ·  {r.interviewer or 'no interviewer'}"
+        )
+    return 0
+
+
+def _demo(_args: argparse.Namespace, target: str) -> int:
+    from interviewdesk.services.demo import create_demo
+
+    result = create_demo(_db(target))
+    print(
+        f"added demo candidates {', '.join(map(str, result.candidate_ids))} "
+        f"with {len(result.interview_ids)} interviews"
+    )
+    return 0

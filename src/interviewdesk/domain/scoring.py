@@ -1,0 +1,41 @@
+"""Scoring rules: the seal over submitted scores, and weighted overall levels."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreValue:
+    competency_id: str
+    level: int | None
+    evidence: str
+
+    @property
+    def has_evidence(self) -> bool:
+        return bool(self.evidence.strip())
+
+
+def seal_digest(interview_id: int, recommendation: str | None, scores: Iterable[ScoreValue]) -> str:
+    """A SHA-256 over what was submitted, so a later change is detectable and kept as an amendment."""
+    payload = {
+        "interview": interview_id,
+        "recommendation": recommendation,
+        "scores": sorted(
+            ([s.competency_id, s.level, s.evidence] for s in scores), key=lambda item: str(item[0])
+        ),
+    }
+    canonical = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def weighted_level(levels: dict[str, int | None], weights: dict[str, float]) -> float | None:
+    """The weighted mean level over the scored competencies, or None when nothing is scored."""
+    scored = [(level, weights.get(cid, 1.0)) for cid, level in levels.items() if level is not None]
+    total = sum(w for _, w in scored)
+    if not scored or total <= 0:
+        return None
+    return sum(level * w for level, w in scored) / total

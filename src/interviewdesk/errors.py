@@ -1,0 +1,37 @@
+"""Errors a user can cause. Each carries one sentence fit to show as it is; no traceback reaches a user."""
+
+
+class UserError(Exception):
+    """Something the user can fix: a bad file, an unknown id, a database we must not touch.
+
+    The message is one line, written for the person at the keyboard. ``exit_code`` is what the
+    command line exits with.
+    """
+
+    exit_code = 2
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class NotFoundError(UserError):
+    """An id that names nothing in the database."""
+
+
+class DatabaseRefusedError(UserError):
+    """A database we will not open: newer than this release, not a database, or damaged.
+
+    Raised before anything is written, so the file stays byte for byte as it was.
+    """
+
+
+class TemplateError(UserError):
+    """A template file that does not validate. ``problems`` lists every problem, one line each."""
+
+    def __init__(self, source: str, problems: list[str]) -> None:
+        count = len(problems)
+        head = f"{source}: {count} problem{'s' if count != 1 else ''} in the template"
+        super().__init__(head + "\n" + "\n".join(f"  {p}" for p in problems))
+        self.source = source
+        self.problems = problems

@@ -1,0 +1,227 @@
+"""Opening a database: choosing the URL, refusing what we must not touch, migrating, and pragmas.
+
+The default is one SQLite file with WAL, foreign keys on and ``synchronous=FULL`` (every committed
+edit survives a crash or power loss), created readable by its owner alone. A PostgreSQL URL uses
+the same code.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy.engine import URL, Connection, Engine, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from interviewdesk.errors import DatabaseRefusedError, UserError
+from interviewdesk.store.inspect import FileState, inspect_sqlite_file
+from interviewdesk.store.schema import SCHEMA_HEAD, SCHEMA_REVISIONS
+
+BUSY_TIMEOUT_MS = 5000
+SQLITE_PRAGMAS = (
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA synchronous = FULL",
+    f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
+    "PRAGMA secure_delete = ON",
+)
+
+
+def database_url(target: str) -> URL:
+    """Interpret ``--db``: an SQLAlchemy URL (sqlite, postgresql) or a path to an SQLite file."""
+    if "://" not in target:
+        return URL.create("sqlite", database=str(Path(target).expanduser().resolve()))
+    try:
+        url = make_url(target)
+    except ArgumentError:
+        raise UserError(f"{target!r} is not a database URL or file path.") from None
+    backend = url.get_backend_name()
+    if backend == "postgresql":
+        return url.set(drivername="postgresql+psycopg") if url.drivername == "postgresql" else url
+    if backend == "sqlite":
+        return url
+    raise UserError(
+        f"{url.render_as_string(hide_password=True)}: InterviewDesk works with SQLite or PostgreSQL."
+    )
+
+
+@dataclass
+class Database:
+    """An open, migrated database: an engine and a factory for short sessions."""
+
+    engine: Engine
+    url: URL
+    created: bool
+
+    def __post_init__(self) -> None:
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    @property
+    def path(self) -> Path | None:
+        return Path(self.url.database) if self.is_sqlite and self.url.database else None
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One short unit of work: committed when the block ends, rolled back if it raises."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def describe(self) -> str:
+        return str(self.path) if self.path else self.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(target: str) -> Database:
+    """Open (creating or upgrading if needed) the database named by ``target``.
+
+    Raises :class:`DatabaseRefusedError` before writing anything for a file that is not SQLite, is
+    damaged, or was written by a newer release; :class:`UserError` for a server we cannot reach.
+    """
+    url = database_url(target)
+    if url.get_backend_name() == "sqlite":
+        return _open_sqlite(url)
+    return _open_server(url)
+
+
+def _open_sqlite(url: URL) -> Database:
+    database = url.database or ""
+    if database in ("", ":memory:") or database.startswith("file:"):
+        engine = _sqlite_engine(url)
+        _migrate(engine, FileState(is_empty=True, revision=None), url)
+        return Database(engine, url, created=True)
+    path = Path(database)
+    created = False
+    if path.exists():
+        state = inspect_sqlite_file(path)
+    else:
+        _create_private_file(path)
+        state, created = FileState(is_empty=True, revision=None), True
+    _refuse_unknown_revision(state.revision, str(path))
+    engine = _sqlite_engine(url)
+    if state.revision != SCHEMA_HEAD and not state.is_empty:
+        backup_sqlite(path, f"before-{SCHEMA_HEAD}")
+    _migrate(engine, state, url)
+    return Database(engine, url, created=created or state.is_empty)
+
+
+def _open_server(url: URL) -> Database:
+    shown = url.render_as_string(hide_password=True)
+    try:
+        engine = create_engine(url, pool_pre_ping=True)
+        with engine.connect() as connection:
+            revision = _server_revision(connection)
+    except NoSuchModuleError:
+        raise UserError(
+            f"{shown}: no driver installed; install InterviewDesk with its 'postgres' extra."
+        ) from None
+    except ModuleNotFoundError as exc:
+        raise UserError(
+            f"{shown}: the driver {exc.name!r} is not installed (the 'postgres' extra)."
+        ) from None
+    except OperationalError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "no answer"
+        raise UserError(f"cannot connect to {shown}: {reason}") from None
+    _refuse_unknown_revision(revision, shown)
+    state = FileState(is_empty=revision is None, revision=revision)
+    _migrate(engine, state, url)
+    return Database(engine, url, created=state.is_empty)
+
+
+def _server_revision(connection: Connection) -> str | None:
+    tables = set(inspect(connection).get_table_names())
+    if "alembic_version" not in tables:
+        if tables & {"interviews", "candidates", "template_versions"}:
+            raise DatabaseRefusedError(
+                "that database holds tables of another program; it was left unchanged."
+            )
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def _refuse_unknown_revision(revision: str | None, where: str) -> None:
+    if revision is not None and revision not in SCHEMA_REVISIONS:
+        raise DatabaseRefusedError(
+            f"{where} was written by a newer version of InterviewDesk (schema {revision}); "
+            "update InterviewDesk to open it. It was left unchanged."
+        )
+
+
+def _migrate(engine: Engine, state: FileState, url: URL) -> None:
+    if state.revision == SCHEMA_HEAD:
+        return
+    from interviewdesk.store.migrate import upgrade_to_head
+
+    with engine.begin() as connection:
+        upgrade_to_head(connection)
+    if state.is_empty:
+        # A new database starts with the built-in role templates.
+        from interviewdesk.services.template_library import seed_builtin_templates
+
+        seed_builtin_templates(Database(engine, url, created=True))
+
+
+def _sqlite_engine(url: URL) -> Engine:
+    engine = create_engine(url)
+    event.listen(engine, "connect", _apply_sqlite_pragmas)
+    event.listen(engine, "begin", _begin_sqlite)
+    return engine
+
+
+def _begin_sqlite(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
+def _apply_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # pysqlite's own transaction handling would defer BEGIN; let SQLAlchemy emit it.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    for pragma in SQLITE_PRAGMAS:
+        cursor.execute(pragma)
+    cursor.close()
+
+
+def _create_private_file(path: Path) -> None:
+    """Create an empty database file readable by its owner alone (WAL and SHM files inherit this)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise UserError(f"cannot create the database {path}: {exc.strerror}.") from None
+    os.close(fd)
+
+
+def backup_sqlite(path: Path, label: str) -> Path:
+    """Copy a live SQLite database consistently (the backup API), written to a temp name then renamed."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.stem}.{label}.{stamp}{path.suffix}")
+    partial = target.with_name(target.name + ".tmp")
+    source = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        fd = os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+        os.close(fd)
+        destination = sqlite3.connect(partial)
+        try:
+            source.backup(destination)
+        finally:
+            destination.close()
+        os.replace(partial, target)
+    finally:
+        source.close()
+        partial.unlink(missing_ok=True)
+    return target

@@ -1,0 +1,68 @@
+"""Looking at an SQLite file before we touch it.
+
+Everything here reads only, through the standard library's sqlite3 opened read-only, so a file we
+refuse (not SQLite, damaged, or from a newer release) stays byte for byte as it was.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from interviewdesk.errors import DatabaseRefusedError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True, slots=True)
+class FileState:
+    """What a database file holds: nothing yet, or our schema at some revision."""
+
+    is_empty: bool
+    revision: str | None
+
+
+def inspect_sqlite_file(path: Path) -> FileState:
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except IsADirectoryError:
+        raise DatabaseRefusedError(f"{path} is a folder, not a database file.") from None
+    except PermissionError:
+        raise DatabaseRefusedError(f"{path}: permission denied; InterviewDesk cannot read it.") from None
+    if not header:
+        return FileState(is_empty=True, revision=None)
+    if header != SQLITE_HEADER:
+        raise DatabaseRefusedError(
+            f"{path} is not an InterviewDesk database (it is not an SQLite file); it was left unchanged."
+        )
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise DatabaseRefusedError(f"{path} cannot be opened ({exc}); it was left unchanged.") from None
+    try:
+        return _inspect(connection, path)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseRefusedError(
+            f"{path} is damaged ({exc}); it was left unchanged. Restore it from a backup."
+        ) from None
+    finally:
+        connection.close()
+
+
+def _inspect(connection: sqlite3.Connection, path: Path) -> FileState:
+    problems = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
+    if problems != ["ok"]:
+        raise DatabaseRefusedError(
+            f"{path} is damaged ({problems[0]}); it was left unchanged. Restore it from a backup."
+        )
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables:
+        return FileState(is_empty=True, revision=None)
+    if "alembic_version" not in tables:
+        raise DatabaseRefusedError(
+            f"{path} is an SQLite database of another program, not InterviewDesk's; it was left unchanged."
+        )
+    row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    return FileState(is_empty=False, revision=row[0] if row else None)

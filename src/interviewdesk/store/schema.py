@@ -1,0 +1,8 @@
+"""The schema revisions this release knows, oldest first.
+
+Kept here, not only in Alembic's script folder, so that opening an up-to-date database at start-up
+needs one SELECT and no Alembic import. A test checks this list against the migration scripts.
+"""
+
+SCHEMA_REVISIONS: tuple[str, ...] = ("0001_initial",)
+SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
