@@ -29,8 +29,8 @@ def write_bytes_atomic(target: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temp, 0o644 & ~_umask())
-        os.replace(temp, target)
+        temp.chmod(0o644 & ~_umask())
+        temp.replace(target)
     except OSError as exc:
         temp.unlink(missing_ok=True)
         raise UserError(f"cannot write {target}: {exc.strerror or exc}.") from None

@@ -220,7 +220,7 @@ def backup_sqlite(path: Path, label: str) -> Path:
             source.backup(destination)
         finally:
             destination.close()
-        os.replace(partial, target)
+        partial.replace(target)
     finally:
         source.close()
         partial.unlink(missing_ok=True)

@@ -37,25 +37,31 @@ def inspect_sqlite_file(path: Path) -> FileState:
         raise DatabaseRefusedError(
             f"{path} is not an InterviewDesk database (it is not an SQLite file); it was left unchanged."
         )
+    # With no WAL file beside it the main file is complete: read it as immutable, which creates no
+    # -wal or -shm files. With one (a crash, or another copy running) SQLite must read the WAL too.
+    wal_present = path.with_name(path.name + "-wal").exists()
+    uri = f"{path.as_uri()}?mode=ro" + ("" if wal_present else "&immutable=1")
     try:
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        connection = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as exc:
         raise DatabaseRefusedError(f"{path} cannot be opened ({exc}); it was left unchanged.") from None
     try:
         return _inspect(connection, path)
     except sqlite3.DatabaseError as exc:
+        reason = " ".join(str(exc).split())[:120]
         raise DatabaseRefusedError(
-            f"{path} is damaged ({exc}); it was left unchanged. Restore it from a backup."
+            f"{path} is damaged ({reason}); it was left unchanged. Restore it from a backup."
         ) from None
     finally:
         connection.close()
 
 
 def _inspect(connection: sqlite3.Connection, path: Path) -> FileState:
-    problems = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
+    problems = [row[0] for row in connection.execute("PRAGMA quick_check(1)")]
     if problems != ["ok"]:
+        first = " ".join(problems[0].split())[:120]
         raise DatabaseRefusedError(
-            f"{path} is damaged ({problems[0]}); it was left unchanged. Restore it from a backup."
+            f"{path} is damaged ({first}); it was left unchanged. Restore it from a backup."
         )
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if not tables:

@@ -176,39 +176,34 @@ def _schema_problems(data: dict[str, Any], document: Any) -> Iterator[Problem]:
             yield Problem(_line_of(document, path), _field(path) or "template", _describe(error))
 
 
+_TYPE_NAMES = {
+    "integer": "a whole number",
+    "number": "a number",
+    "string": "text",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping of fields",
+}
+_DESCRIBE: dict[str, Any] = {
+    "type": lambda e: f"must be {_TYPE_NAMES.get(e.validator_value, e.validator_value)}, not {e.instance!r}",
+    "enum": lambda e: f"must be one of: {', '.join(map(str, e.validator_value))}; got {e.instance!r}",
+    "const": lambda e: f"must be {e.validator_value!r}",
+    "pattern": lambda e: _FRIENDLY_PATTERN.get(e.validator_value, f"must match {e.validator_value}"),
+    "minLength": lambda _e: "must not be empty",
+    "minItems": lambda e: (
+        f"needs at least {e.validator_value} entr{'y' if e.validator_value == 1 else 'ies'}"
+    ),
+    "maxItems": lambda e: f"has at most {e.validator_value} entries",
+    "minimum": lambda e: f"must be at least {e.validator_value}",
+    "exclusiveMinimum": lambda e: f"must be more than {e.validator_value}",
+    "maximum": lambda e: f"must be at most {e.validator_value}",
+    "uniqueItems": lambda _e: "lists an entry twice",
+}
+
+
 def _describe(error: Any) -> str:
-    kind, expected, instance = error.validator, error.validator_value, error.instance
-    if kind == "type":
-        names = {
-            "integer": "a whole number",
-            "number": "a number",
-            "string": "text",
-            "boolean": "true or false",
-            "array": "a list",
-            "object": "a mapping of fields",
-        }
-        return f"must be {names.get(expected, expected)}, not {instance!r}"
-    if kind == "enum":
-        return f"must be one of: {', '.join(map(str, expected))}; got {instance!r}"
-    if kind == "const":
-        return f"must be {expected!r}"
-    if kind == "pattern":
-        return _FRIENDLY_PATTERN.get(expected, f"must match {expected}")
-    if kind == "minLength":
-        return "must not be empty"
-    if kind == "minItems":
-        return f"needs at least {expected} entr{'y' if expected == 1 else 'ies'}"
-    if kind == "maxItems":
-        return f"has at most {expected} entries"
-    if kind in {"minimum", "exclusiveMinimum"}:
-        return (
-            f"must be more than {expected}" if kind == "exclusiveMinimum" else f"must be at least {expected}"
-        )
-    if kind == "maximum":
-        return f"must be at most {expected}"
-    if kind == "uniqueItems":
-        return "lists an entry twice"
-    return error.message
+    describe = _DESCRIBE.get(error.validator)
+    return describe(error) if describe else error.message
 
 
 def _meaning_problems(data: dict[str, Any], document: Any) -> Iterator[Problem]:
@@ -231,12 +226,20 @@ def _meaning_problems(data: dict[str, Any], document: Any) -> Iterator[Problem]:
         if isinstance(anchors, dict) and levels:
             yield from _anchor_problems(anchors, levels, document, ("competencies", ci, "anchors"))
 
-    sections = list(_dicts(data.get("sections")))
+    yield from _section_problems(list(_dicts(data.get("sections"))), competency_ids, levels, document)
+
+
+def _section_problems(
+    sections: list[dict[str, Any]], competency_ids: set[Any], levels: set[int], document: Any
+) -> Iterator[Problem]:
+    def at(*path: PathPart) -> tuple[int, str]:
+        return _line_of(document, path), _field(path)
+
     if sections and not any(s.get("kind") == "candidate_questions" for s in sections):
         yield Problem(
-            *at("sections"), "reserve a section of kind candidate_questions for the candidate's own questions"
+            *at("sections"), "reserve a candidate_questions section for the candidate's own questions"
         )
-    task_ids: dict[str, tuple[PathPart, ...]] = {}
+    task_ids: set[str] = set()
     for si, section in enumerate(sections):
         kind = section.get("kind")
         tasks = list(_dicts(section.get("tasks")))
@@ -247,26 +250,29 @@ def _meaning_problems(data: dict[str, Any], document: Any) -> Iterator[Problem]:
         if kind == "questions" and not section.get("questions"):
             yield Problem(*at("sections", si), "a questions section lists at least one question")
         for qi, question in enumerate(_dicts(section.get("questions"))):
-            for ri, ref in enumerate(question.get("competencies") or ()):
-                if isinstance(ref, str) and ref not in competency_ids:
-                    yield Problem(
-                        *at("sections", si, "questions", qi, "competencies", ri),
-                        f"no competency has the id {ref!r}",
-                    )
+            yield from _reference_problems(
+                question, competency_ids, document, ("sections", si, "questions", qi)
+            )
         for ti, task in enumerate(tasks):
             path: tuple[PathPart, ...] = ("sections", si, "tasks", ti)
             task_id = task.get("id")
-            if isinstance(task_id, str):
-                if task_id in task_ids:
-                    yield Problem(*at(*path, "id"), f"the task id {task_id!r} is used twice")
-                task_ids[task_id] = path
+            if isinstance(task_id, str) and task_id in task_ids:
+                yield Problem(*at(*path, "id"), f"the task id {task_id!r} is used twice")
+            task_ids.add(str(task_id))
             if not str(task.get("pay", "")).strip():
                 yield Problem(*at(*path), "pay: say how much the time is paid, or why it is not")
-            for ri, ref in enumerate(task.get("competencies") or ()):
-                if isinstance(ref, str) and ref not in competency_ids:
-                    yield Problem(*at(*path, "competencies", ri), f"no competency has the id {ref!r}")
+            yield from _reference_problems(task, competency_ids, document, path)
             if isinstance(task.get("anchors"), dict) and levels:
                 yield from _anchor_problems(task["anchors"], levels, document, (*path, "anchors"))
+
+
+def _reference_problems(
+    item: dict[str, Any], competency_ids: set[Any], document: Any, path: tuple[PathPart, ...]
+) -> Iterator[Problem]:
+    for ri, ref in enumerate(item.get("competencies") or ()):
+        if isinstance(ref, str) and ref not in competency_ids:
+            where = (*path, "competencies", ri)
+            yield Problem(_line_of(document, where), _field(where), f"no competency has the id {ref!r}")
 
 
 def _anchor_problems(

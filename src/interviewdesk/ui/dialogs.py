@@ -1,0 +1,124 @@
+"""Dialogs of the main window: add a candidate, plan an interview. They collect input only; the
+main window hands it to the services."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QWidget,
+)
+
+from interviewdesk.services.planning import CandidateSummary
+from interviewdesk.services.template_library import TemplateSummary
+
+
+@dataclass(frozen=True, slots=True)
+class NewCandidate:
+    name: str
+    role: str
+    email: str
+
+
+@dataclass(frozen=True, slots=True)
+class NewInterview:
+    candidate_id: int
+    template_id: int
+    interviewer: str
+    scheduled_at: datetime | None
+
+
+def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    box.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+class AddCandidateDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None, *, default_role: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add candidate")
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText("Full name")
+        self.name_edit.setMaxLength(200)
+        self.role_edit = QLineEdit(default_role)
+        self.role_edit.setPlaceholderText("Role applied for")
+        self.email_edit = QLineEdit()
+        self.email_edit.setPlaceholderText("Optional")
+        form = QFormLayout(self)
+        form.addRow("&Name", self.name_edit)
+        form.addRow("&Role", self.role_edit)
+        form.addRow("&E-mail", self.email_edit)
+        self.buttons = _buttons(self, "Add")
+        form.addRow(self.buttons)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(False)
+        self.name_edit.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+
+    def value(self) -> NewCandidate:
+        return NewCandidate(self.name_edit.text(), self.role_edit.text(), self.email_edit.text())
+
+
+class PlanInterviewDialog(QDialog):
+    def __init__(
+        self,
+        candidates: list[CandidateSummary],
+        templates: list[TemplateSummary],
+        parent: QWidget | None = None,
+        *,
+        candidate_id: int | None = None,
+        interviewer: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Plan interview")
+        self.candidate_box = QComboBox()
+        for c in candidates:
+            self.candidate_box.addItem(f"{c.name} ({c.role})" if c.role else c.name, c.id)
+        if candidate_id is not None:
+            self.candidate_box.setCurrentIndex(max(0, self.candidate_box.findData(candidate_id)))
+        self.template_box = QComboBox()
+        for t in templates:
+            self.template_box.addItem(f"{t.name}, v{t.version} · {t.planned_minutes:.0f} min", t.id)
+        self.interviewer_edit = QLineEdit(interviewer)
+        self.interviewer_edit.setPlaceholderText("Your name")
+        self.when_edit = QDateTimeEdit(self._next_hour())
+        self.when_edit.setCalendarPopup(True)
+        self.when_edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        self.unscheduled = QCheckBox("No time fixed yet")
+        self.unscheduled.toggled.connect(lambda on: self.when_edit.setEnabled(not on))
+        form = QFormLayout(self)
+        form.addRow("&Candidate", self.candidate_box)
+        form.addRow("&Template", self.template_box)
+        form.addRow("&Interviewer", self.interviewer_edit)
+        form.addRow("&When", self.when_edit)
+        form.addRow("", self.unscheduled)
+        self.buttons = _buttons(self, "Plan")
+        form.addRow(self.buttons)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(candidates and templates))
+
+    @staticmethod
+    def _next_hour() -> QDateTime:
+        now = QDateTime.currentDateTime()
+        return QDateTime(now.date(), QTime(now.time().hour(), 0)).addSecs(3600)
+
+    def value(self) -> NewInterview:
+        when = None
+        if not self.unscheduled.isChecked():
+            when = self.when_edit.dateTime().toPython().astimezone()
+        return NewInterview(
+            candidate_id=int(self.candidate_box.currentData()),
+            template_id=int(self.template_box.currentData()),
+            interviewer=self.interviewer_edit.text().strip(),
+            scheduled_at=when,
+        )

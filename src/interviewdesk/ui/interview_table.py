@@ -1,0 +1,81 @@
+"""The interview list as a Qt model, filled page by page so the first screen appears at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from interviewdesk.services.interview_list import InterviewRow
+
+PAGE_SIZE = 200
+Index = QModelIndex | QPersistentModelIndex
+PageLoader = Callable[[int, int], list[InterviewRow]]
+
+COLUMNS = ("When", "Candidate", "Role", "Interviewer", "Template", "Status")
+
+
+class InterviewTableModel(QAbstractTableModel):
+    def __init__(self, load_page: PageLoader, total: int) -> None:
+        super().__init__()
+        self._load_page = load_page
+        self._total = total
+        self._rows: list[InterviewRow] = []
+
+    def reset(self, load_page: PageLoader, total: int) -> None:
+        self.beginResetModel()
+        self._load_page, self._total, self._rows = load_page, total, []
+        self.endResetModel()
+        if self.canFetchMore(QModelIndex()):
+            self.fetchMore(QModelIndex())
+
+    def row_at(self, row: int) -> InterviewRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index) -> None:
+        if parent.isValid():
+            return
+        page = self._load_page(len(self._rows), PAGE_SIZE)
+        if not page:
+            self._total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        r = self._rows[index.row()]
+        column = index.column()
+        if column == 0:
+            return (
+                r.scheduled_at.astimezone().strftime("%a %d %b %Y  %H:%M")
+                if r.scheduled_at
+                else "not scheduled"
+            )
+        values = (
+            r.candidate,
+            r.role,
+            r.interviewer or "-",
+            f"{r.template} (v{r.template_version})",
+            r.status.value.capitalize(),
+        )
+        return values[column - 1]

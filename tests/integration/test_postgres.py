@@ -1,0 +1,150 @@
+"""The same code against a real PostgreSQL server: a throw-away cluster started and removed here."""
+
+from __future__ import annotations
+
+import json
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.postgres
+
+
+def _server_bin() -> Path | None:
+    for candidate in sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True):
+        if (candidate / "initdb").exists() and (candidate / "pg_ctl").exists():
+            return candidate
+    found = shutil.which("initdb")
+    return Path(found).parent if found else None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def postgres_url() -> Iterator[str]:
+    bindir = _server_bin()
+    if bindir is None:
+        pytest.skip("no PostgreSQL server binary (initdb, pg_ctl): install Debian's postgresql package")
+    # The server refuses to run as root: run it as an unprivileged user where we are root.
+    run_as: list[str] = []
+    owner = None
+    if os.geteuid() == 0:
+        user = next((u for u in ("postgres", "nobody") if _has_user(u)), None)
+        if user is None:
+            pytest.skip("running as root with no unprivileged user for the server")
+        run_as, owner = ["runuser", "-u", user, "--"], pwd.getpwnam(user)
+    root = Path(tempfile.mkdtemp(prefix="interviewdesk-pg-"))
+    data, sockets = root / "data", root / "sock"
+    sockets.mkdir()
+    if owner is not None:
+        for path in (root, sockets):
+            os.chown(path, owner.pw_uid, owner.pw_gid)
+    port = _free_port()
+    try:
+        subprocess.run(
+            [
+                *run_as,
+                str(bindir / "initdb"),
+                "-D",
+                str(data),
+                "-U",
+                "panel",
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--locale=C",
+            ],
+            check=True,
+            capture_output=True,
+        )
+        subprocess.run(
+            [
+                *run_as,
+                str(bindir / "pg_ctl"),
+                "-D",
+                str(data),
+                "-w",
+                "-l",
+                str(root / "log"),
+                "-o",
+                f"-p {port} -k {sockets} -c listen_addresses=''",
+                "start",
+            ],
+            check=True,
+            capture_output=True,
+        )
+        subprocess.run(
+            [
+                *run_as,
+                str(bindir / "createdb"),
+                "-h",
+                str(sockets),
+                "-p",
+                str(port),
+                "-U",
+                "panel",
+                "interviewdesk",
+            ],
+            check=True,
+            capture_output=True,
+        )
+        yield f"postgresql://panel@/interviewdesk?host={sockets}&port={port}"
+    finally:
+        subprocess.run(
+            [*run_as, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+            capture_output=True,
+            check=False,
+        )
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def _has_user(name: str) -> bool:
+    try:
+        pwd.getpwnam(name)
+    except KeyError:
+        return False
+    return True
+
+
+def test_migrations_and_cli_on_postgresql(postgres_url: str, cli) -> None:
+    assert "software-engineer" in cli("templates", "list", db=postgres_url).out
+    result = cli("candidates", "add", "Ελένη Παπαδοπούλου", "--role", "Software Engineer", db=postgres_url)
+    assert result.code == 0, result.err
+    candidate = result.out.strip()
+    result = cli(
+        "interviews",
+        "new",
+        "--candidate",
+        candidate,
+        "--template",
+        "software-engineer",
+        "--interviewer",
+        "Priya Raman",
+        "--at",
+        "2026-12-01T10:00+00:00",
+        db=postgres_url,
+    )
+    assert result.code == 0, result.err
+    assert cli("demo", db=postgres_url).code == 0
+    rows = json.loads(cli("interviews", "list", "--json", db=postgres_url).out)
+    assert any(
+        r["candidate"] == "Ελένη Παπαδοπούλου" and r["scheduled_at"] == "2026-12-01T10:00:00+00:00"
+        for r in rows
+    )
+    assert sum(r["candidate"] == "Amara Okafor" for r in rows) == 3
+    # Opening again finds the schema current and migrates nothing.
+    assert cli("candidates", "list", db=postgres_url).code == 0
+    bad = cli("interviews", "new", "--candidate", "999", "--template", "1", db=postgres_url)
+    assert bad.code == 2 and "no candidate 999" in bad.err

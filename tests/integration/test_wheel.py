@@ -1,0 +1,75 @@
+"""An installed wheel finds its templates and schema as package data, not through the checkout."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PROBE = """
+import json, interviewdesk
+from interviewdesk.resources import resource_root
+from interviewdesk.templates.builtin import builtin_templates
+from interviewdesk.templates.loader import template_schema
+print(json.dumps({
+    "package": interviewdesk.__file__,
+    "resources": str(resource_root()),
+    "templates": sorted(t.template.id for t in builtin_templates()),
+    "schema": template_schema()["title"],
+}))
+"""
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    (built,) = out.glob("interviewdesk-*.whl")
+    return built
+
+
+def test_wheel_contains_resources_and_migrations(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "interviewdesk/resources/templates/software-engineer.yaml" in names
+    assert "interviewdesk/resources/schema/template.schema.json" in names
+    assert "interviewdesk/store/migrations/versions/0001_initial.py" in names
+    assert "interviewdesk/store/migrations/script.py.mako" in names
+
+
+def test_installed_wheel_reads_its_own_resources(wheel: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    # PYTHONPATH comes before the checkout's editable path, so this imports the unpacked wheel.
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"},
+    )
+    found = json.loads(result.stdout)
+    assert found["package"].startswith(str(site))
+    assert found["resources"].startswith(str(site))
+    assert len(found["templates"]) == 4
+    assert found["schema"] == "InterviewDesk role template"

@@ -1,0 +1,102 @@
+"""The main window on a temporary database: add a candidate, plan an interview, see it listed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from interviewdesk.services import interview_list, planning
+from interviewdesk.services.demo import create_demo
+from interviewdesk.store.database import Database
+from interviewdesk.ui.dialogs import AddCandidateDialog, PlanInterviewDialog
+from interviewdesk.ui.interview_table import PAGE_SIZE
+from interviewdesk.ui.main_window import MainWindow
+
+
+def open_window(qtbot, db: Database) -> MainWindow:
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.ready, timeout=5000):
+        window.show()
+    return window
+
+
+def test_add_candidate_plan_interview_and_see_it_listed(qtbot, db: Database) -> None:
+    window = open_window(qtbot, db)
+    assert window.model.rowCount() == 0
+
+    window.add_candidate_action.trigger()
+    dialog = window.findChild(AddCandidateDialog)
+    assert dialog is not None and dialog.isVisible()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()  # no name yet
+    qtbot.keyClicks(dialog.name_edit, "Nadia Haddad")
+    dialog.role_edit.clear()
+    qtbot.keyClicks(dialog.role_edit, "Software Engineer")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current_candidate_id() is not None)
+    (candidate,) = planning.list_candidates(db)
+    assert (candidate.name, candidate.role) == ("Nadia Haddad", "Software Engineer")
+    assert window.current_candidate_id() == candidate.id
+
+    window.plan_action.trigger()
+    plan = window.findChild(PlanInterviewDialog)
+    assert plan is not None
+    assert plan.candidate_box.currentData() == candidate.id
+    plan.template_box.setCurrentIndex(
+        plan.template_box.findText("Software engineer", Qt.MatchFlag.MatchStartsWith)
+    )
+    qtbot.keyClicks(plan.interviewer_edit, "Priya Raman")
+    qtbot.mouseClick(plan.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+
+    row = window.model.row_at(0)
+    assert (row.candidate, row.interviewer, row.template) == (
+        "Nadia Haddad",
+        "Priya Raman",
+        "Software engineer interview",
+    )
+    assert row.scheduled_at is not None
+    assert window.model.index(0, 1).data() == "Nadia Haddad"
+    assert interview_list.count_interviews(db) == 1
+
+
+def test_lists_the_demo_panel_and_filters_by_candidate(qtbot, db: Database) -> None:
+    create_demo(db)
+    window = open_window(qtbot, db)
+    assert window.model.rowCount() == 5
+    items = [window.candidate_list.item(i).text() for i in range(window.candidate_list.count())]
+    assert items[0] == "All candidates (2)"
+    amara = next(
+        i for i in range(window.candidate_list.count()) if "Amara" in window.candidate_list.item(i).text()
+    )
+    window.candidate_list.setCurrentRow(amara)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 3)
+    assert {window.model.row_at(r).interviewer for r in range(3)} == {
+        "Priya Raman",
+        "Jonas Weber",
+        "Lucía Fernández",
+    }
+
+
+def test_long_lists_load_page_by_page(qtbot, db: Database) -> None:
+    cid = planning.add_candidate(db, "Many Interviews")
+    for _ in range(PAGE_SIZE + 30):
+        planning.plan_interview(db, candidate_id=cid, template_ref="general-structured")
+    window = open_window(qtbot, db)
+    assert window.model.rowCount() == PAGE_SIZE
+    assert window.model.canFetchMore(window.model.index(-1, -1))
+    window.table.scrollToBottom()
+    qtbot.waitUntil(lambda: window.model.rowCount() == PAGE_SIZE + 30)
+
+
+def test_plan_without_candidates_explains(qtbot, db: Database, monkeypatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "interviewdesk.ui.main_window.QMessageBox.information",
+        lambda _parent, _title, text: shown.append(text),
+    )
+    window = open_window(qtbot, db)
+    window.plan_action.trigger()
+    assert shown == ["Add a candidate first."]
+    assert window.findChild(PlanInterviewDialog) is None

@@ -1,0 +1,132 @@
+"""Every command of the command line, with good and bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from interviewdesk.resources import resource
+from interviewdesk.services.interview_list import count_interviews
+from interviewdesk.store.database import open_database
+
+
+def test_templates_list_shows_the_builtins(cli) -> None:
+    result = cli("templates", "list")
+    assert result.code == 0
+    for slug in (
+        "general-structured",
+        "software-engineer",
+        "working-interview-data-analyst",
+        "candidate-led-conversation",
+    ):
+        assert slug in result.out
+
+
+def test_templates_export_round_trips(cli, tmp_path: Path) -> None:
+    target = tmp_path / "se.yaml"
+    result = cli("templates", "export", "software-engineer", "-o", str(target))
+    assert result.code == 0, result.err
+    original = resource("templates", "software-engineer.yaml").read_text(encoding="utf-8")
+    assert target.read_text(encoding="utf-8") == original
+    assert "unchanged" in cli("templates", "import", str(target)).out
+
+
+def test_templates_export_bad_id_and_path(cli, tmp_path: Path) -> None:
+    result = cli("templates", "export", "999", "-o", str(tmp_path / "x.yaml"))
+    assert result.code == 2 and "no template '999'" in result.err
+    assert not (tmp_path / "x.yaml").exists()
+    result = cli("templates", "export", "software-engineer", "-o", str(tmp_path / "missing" / "x.yaml"))
+    assert result.code == 2 and "does not exist" in result.err
+    assert not list(tmp_path.glob("**/*.tmp"))
+
+
+def test_templates_import_missing_file(cli, tmp_path: Path) -> None:
+    result = cli("templates", "import", str(tmp_path / "nope.yaml"))
+    assert result.code == 2 and "no such file" in result.err
+
+
+def test_candidates_add_prints_the_id(cli) -> None:
+    first = cli("candidates", "add", "Zoë Ångström", "--role", "Data Analyst")
+    second = cli("candidates", "add", "李小龙")
+    assert (first.code, first.out.strip()) == (0, "1")
+    assert second.out.strip() == "2"
+    listing = cli("candidates", "list").out
+    assert "Zoë Ångström" in listing and "李小龙" in listing
+
+
+def test_candidates_add_rejects_an_empty_name(cli, db_path: Path) -> None:
+    result = cli("candidates", "add", "   ")
+    assert result.code == 2 and "empty" in result.err
+    assert cli("candidates", "list").out == ""
+
+
+def test_interviews_new_and_list(cli) -> None:
+    cli("candidates", "add", "Ada Lovelace", "--role", "Software Engineer")
+    result = cli(
+        "interviews",
+        "new",
+        "--candidate",
+        "1",
+        "--template",
+        "software-engineer",
+        "--interviewer",
+        "Grace Hopper",
+        "--at",
+        "2026-12-01T10:30+01:00",
+    )
+    assert result.code == 0, result.err
+    interview_id = int(result.out)
+    rows = json.loads(cli("interviews", "list", "--json").out)
+    assert rows == [
+        {
+            "id": interview_id,
+            "candidate_id": 1,
+            "candidate": "Ada Lovelace",
+            "role": "Software Engineer",
+            "interviewer": "Grace Hopper",
+            "template": "Software engineer interview",
+            "template_version": 1,
+            "scheduled_at": "2026-12-01T09:30:00+00:00",
+            "status": "planned",
+        }
+    ]
+    assert "Ada Lovelace" in cli("interviews", "list").out
+
+
+def test_interviews_new_bad_input_changes_nothing(cli, db_path: Path) -> None:
+    cli("candidates", "add", "Ada")
+    cases = [
+        (["--candidate", "42", "--template", "software-engineer"], "no candidate 42"),
+        (["--candidate", "1", "--template", "no-such-template"], "no template"),
+        (["--candidate", "1", "--template", "1", "--at", "next tuesday"], "not a date"),
+        (["--candidate", "one", "--template", "1"], "invalid int value"),
+    ]
+    for args, message in cases:
+        result = cli("interviews", "new", *args)
+        assert result.code == 2, args
+        assert message in result.err, (args, result.err)
+        assert len(result.err.strip().splitlines()) == 1
+    database = open_database(str(db_path))
+    assert count_interviews(database) == 0
+    database.close()
+
+
+def test_demo_fills_a_panel(cli) -> None:
+    assert cli("demo").code == 0
+    rows = json.loads(cli("interviews", "list", "--json").out)
+    amara = [r for r in rows if r["candidate"] == "Amara Okafor"]
+    assert len(amara) == 3
+    assert {r["interviewer"] for r in amara} == {"Priya Raman", "Jonas Weber", "Lucía Fernández"}
+    assert all(r["status"] == "submitted" for r in amara)
+    assert any(r["candidate"] == "Mateo Rossi" and r["status"] == "planned" for r in rows)
+
+
+def test_unknown_command_is_one_line(cli) -> None:
+    result = cli("frobnicate")
+    assert result.code == 2
+    assert len(result.err.strip().splitlines()) == 1
+
+
+def test_version_and_help(cli) -> None:
+    assert cli("--version").code == 0
+    assert cli("--help").code == 0

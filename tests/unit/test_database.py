@@ -1,0 +1,168 @@
+"""Opening databases: pragmas, permissions, migrations, and refusing what must not be touched."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from interviewdesk.errors import DatabaseRefusedError, UserError
+from interviewdesk.store.database import Database, backup_sqlite, database_url, open_database
+from interviewdesk.store.migrate import script_revisions
+from interviewdesk.store.models import Base
+from interviewdesk.store.schema import SCHEMA_HEAD, SCHEMA_REVISIONS
+
+
+def test_new_database_pragmas(db: Database) -> None:
+    with db.engine.connect() as connection:
+
+        def pragma(name: str) -> object:
+            return connection.exec_driver_sql(f"PRAGMA {name}").scalar()
+
+        assert pragma("journal_mode") == "wal"
+        assert pragma("foreign_keys") == 1
+        assert pragma("synchronous") == 2  # FULL
+        assert pragma("busy_timeout") == 5000
+        assert pragma("secure_delete") == 1
+
+
+def test_new_database_is_private(db: Database, db_path: Path) -> None:
+    with db.session() as session:  # make SQLite create its WAL and SHM files
+        session.execute(text("SELECT 1"))
+    assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
+    for sidecar in db_path.parent.glob(db_path.name + "-*"):
+        assert stat.S_IMODE(sidecar.stat().st_mode) == 0o600, sidecar
+
+
+def test_default_location_is_the_user_data_folder(isolated_home: Path, cli) -> None:
+    from interviewdesk.cli import main
+
+    assert main(["candidates", "list"]) == 0
+    expected = isolated_home / "xdg_data_home" / "InterviewDesk" / "interviewdesk.sqlite3"
+    assert expected.exists()
+
+
+def test_environment_variable_selects_the_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from interviewdesk.cli import main
+
+    target = tmp_path / "from-env.sqlite3"
+    monkeypatch.setenv("INTERVIEWDESK_DB", str(target))
+    assert main(["candidates", "add", "Ada"]) == 0
+    assert target.exists()
+
+
+def test_migrations_from_empty_match_the_models(db: Database) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    with db.engine.connect() as connection:
+        context = MigrationContext.configure(connection)
+        assert context.get_current_revision() == SCHEMA_HEAD
+        assert compare_metadata(context, Base.metadata) == []
+
+
+def test_known_revisions_match_the_migration_scripts() -> None:
+    assert list(SCHEMA_REVISIONS) == script_revisions()
+
+
+def test_new_database_holds_the_builtin_templates(db: Database) -> None:
+    with db.session() as session:
+        count = session.execute(text("SELECT count(*) FROM template_versions")).scalar()
+    assert count == 4
+
+
+def test_reopening_keeps_the_data(db_path: Path, cli) -> None:
+    assert cli("candidates", "add", "Ada Lovelace").out.strip() == "1"
+    assert "Ada Lovelace" in cli("candidates", "list").out
+
+
+def _snapshot(path: Path) -> tuple[bytes, list[str]]:
+    return path.read_bytes(), sorted(p.name for p in path.parent.iterdir())
+
+
+def _assert_refused(cli, path: Path, needle: str) -> None:
+    before = _snapshot(path)
+    result = cli("candidates", "add", "Ada", db=path)
+    assert result.code == 2
+    assert needle in result.err
+    assert len(result.err.strip().splitlines()) == 1
+    assert "Traceback" not in result.err
+    assert _snapshot(path) == before
+
+
+def test_refuses_a_file_that_is_not_sqlite(tmp_path: Path, cli) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("these are my notes, not a database\n" * 50)
+    _assert_refused(cli, path, "not an SQLite file")
+
+
+def test_refuses_a_newer_database(db_path: Path, cli) -> None:
+    open_database(str(db_path)).close()
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    connection.close()
+    _assert_refused(cli, db_path, "newer version of InterviewDesk")
+
+
+def test_refuses_another_programs_database(tmp_path: Path, cli) -> None:
+    path = tmp_path / "other.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE bookmarks (url TEXT)")
+    connection.close()
+    _assert_refused(cli, path, "another program")
+
+
+def test_refuses_a_damaged_database(db_path: Path, cli) -> None:
+    database = open_database(str(db_path))
+    with database.session() as session:
+        for n in range(300):
+            session.execute(
+                text(
+                    "INSERT INTO candidates (name, role, email, created_at) "
+                    "VALUES (:n, 'r', '', '2026-01-01')"
+                ),
+                {"n": f"Candidate {n}" * 20},
+            )
+    database.close()
+    with sqlite3.connect(db_path) as connection:  # fold the WAL into the file, then damage the file
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.execute("PRAGMA journal_mode = DELETE")
+    connection.close()
+    raw = bytearray(db_path.read_bytes())
+    page = 4096
+    for offset in range(2 * page, min(len(raw), 8 * page)):
+        raw[offset] = (raw[offset] * 7 + 13) % 256
+    db_path.write_bytes(bytes(raw))
+    _assert_refused(cli, db_path, "damaged")
+
+
+def test_bad_database_urls(cli) -> None:
+    result = cli("candidates", "list", db="mysql://nobody@localhost/x")
+    assert result.code == 2 and "SQLite or PostgreSQL" in result.err
+    result = cli("candidates", "list", db="postgresql://nobody@127.0.0.1:1/none")
+    assert result.code == 2 and "cannot connect" in result.err
+
+
+def test_a_folder_is_not_a_database(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseRefusedError, match="folder"):
+        open_database(str(tmp_path))
+
+
+def test_database_url_forms(tmp_path: Path) -> None:
+    assert database_url(str(tmp_path / "x.db")).database == str(tmp_path / "x.db")
+    assert database_url("postgresql://u@h/db").drivername == "postgresql+psycopg"
+    with pytest.raises(UserError):
+        database_url("oracle://u@h/db")
+
+
+def test_backup_is_a_consistent_private_copy(db: Database, db_path: Path) -> None:
+    copy = backup_sqlite(db_path, "before-test")
+    assert copy.exists() and copy != db_path
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+    with sqlite3.connect(copy) as connection:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (SCHEMA_HEAD,)
+    connection.close()
+    assert not list(db_path.parent.glob("*.tmp"))
