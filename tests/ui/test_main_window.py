@@ -16,6 +16,7 @@ from interviewdesk.ui.main_window import MainWindow
 def open_window(qtbot, db: Database) -> MainWindow:
     window = MainWindow(db)
     qtbot.addWidget(window)
+    window.resize(900, 600)
     with qtbot.waitSignal(window.ready, timeout=5000):
         window.show()
     return window
@@ -65,12 +66,10 @@ def test_lists_the_demo_panel_and_filters_by_candidate(qtbot, db: Database) -> N
     create_demo(db)
     window = open_window(qtbot, db)
     assert window.model.rowCount() == 5
-    items = [window.candidate_list.item(i).text() for i in range(window.candidate_list.count())]
-    assert items[0] == "All candidates (2)"
-    amara = next(
-        i for i in range(window.candidate_list.count()) if "Amara" in window.candidate_list.item(i).text()
-    )
-    window.candidate_list.setCurrentRow(amara)
+    labels = [window.candidates.index(row).data() for row in range(window.candidates.rowCount())]
+    assert labels[0] == "All candidates (2)"
+    assert labels[1] == "Amara Okafor\nSoftware Engineer · 3 interview(s)"
+    window.select_candidate(window.candidates.candidate_id(1))
     qtbot.waitUntil(lambda: window.model.rowCount() == 3)
     assert {window.model.row_at(r).interviewer for r in range(3)} == {
         "Priya Raman",
@@ -100,3 +99,33 @@ def test_plan_without_candidates_explains(qtbot, db: Database, monkeypatch) -> N
     window.plan_action.trigger()
     assert shown == ["Add a candidate first."]
     assert window.findChild(PlanInterviewDialog) is None
+
+
+def test_a_refused_database_is_reported_and_left_alone(qtbot, tmp_path, monkeypatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "interviewdesk.ui.main_window.QMessageBox.critical", lambda _parent, _title, text: shown.append(text)
+    )
+    path = tmp_path / "notes.txt"
+    path.write_text("not a database")
+    window = MainWindow(str(path))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.open_failed, timeout=5000) as failed:
+        window.show()
+    assert "not an SQLite file" in failed.args[0]
+    assert shown == [failed.args[0]]
+    assert window.open_error == failed.args[0]
+    assert not window.add_candidate_action.isEnabled()
+    assert path.read_text() == "not a database"
+
+
+def test_opens_a_database_by_path_after_the_first_paint(qtbot, tmp_path) -> None:
+    path = tmp_path / "fresh.sqlite3"
+    window = MainWindow(str(path))
+    qtbot.addWidget(window)
+    assert not path.exists()  # nothing opened before the window is shown
+    with qtbot.waitSignal(window.ready, timeout=5000):
+        window.show()
+    assert path.exists()
+    assert window.add_candidate_action.isEnabled()
+    window.close_database()

@@ -12,8 +12,8 @@ from sqlalchemy import text
 from interviewdesk.errors import DatabaseRefusedError, UserError
 from interviewdesk.store.database import Database, backup_sqlite, database_url, open_database
 from interviewdesk.store.migrate import script_revisions
-from interviewdesk.store.models import Base
 from interviewdesk.store.schema import SCHEMA_HEAD, SCHEMA_REVISIONS
+from interviewdesk.store.tables import metadata
 
 
 def test_new_database_pragmas(db: Database) -> None:
@@ -61,7 +61,7 @@ def test_migrations_from_empty_match_the_models(db: Database) -> None:
     with db.engine.connect() as connection:
         context = MigrationContext.configure(connection)
         assert context.get_current_revision() == SCHEMA_HEAD
-        assert compare_metadata(context, Base.metadata) == []
+        assert compare_metadata(context, metadata) == []
 
 
 def test_known_revisions_match_the_migration_scripts() -> None:

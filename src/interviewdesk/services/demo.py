@@ -58,7 +58,7 @@ def create_demo(db: Database, *, now: datetime | None = None) -> DemoResult:
         upcoming = Interview(
             candidate_id=candidate_ids[1],
             template_id=template_ids["general-structured"],
-            interviewer_id=interviewer_id(session, "Jonas Weber"),
+            interviewer_id=interviewer_id(session.connection(), "Jonas Weber"),
             scheduled_at=(now + timedelta(days=1)).replace(hour=9, minute=30, second=0, microsecond=0),
         )
         session.add(upcoming)
@@ -85,7 +85,7 @@ def _add_interview(
     interview = Interview(
         candidate_id=candidate_id,
         template_id=template_id,
-        interviewer_id=interviewer_id(session, spec["interviewer"]),
+        interviewer_id=interviewer_id(session.connection(), spec["interviewer"]),
         scheduled_at=start,
         started_at=start,
         ended_at=end,

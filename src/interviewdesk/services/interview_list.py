@@ -10,7 +10,7 @@ from sqlalchemy import Select, func, select
 
 from interviewdesk.domain.vocabulary import InterviewStatus
 from interviewdesk.store.database import Database
-from interviewdesk.store.models import Candidate, Interview, Interviewer, TemplateVersion
+from interviewdesk.store.tables import candidates, interviewers, interviews, template_versions
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,24 +35,24 @@ class InterviewRow:
 def _query(candidate_id: int | None) -> Select[Any]:
     query = (
         select(
-            Interview.id,
-            Interview.candidate_id,
-            Candidate.name,
-            Candidate.role,
-            func.coalesce(Interviewer.name, ""),
-            TemplateVersion.name,
-            TemplateVersion.version,
-            Interview.scheduled_at,
-            Interview.status,
+            interviews.c.id,
+            interviews.c.candidate_id,
+            candidates.c.name,
+            candidates.c.role,
+            func.coalesce(interviewers.c.name, ""),
+            template_versions.c.name,
+            template_versions.c.version,
+            interviews.c.scheduled_at,
+            interviews.c.status,
         )
-        .join(Candidate, Candidate.id == Interview.candidate_id)
-        .join(TemplateVersion, TemplateVersion.id == Interview.template_id)
-        .outerjoin(Interviewer, Interviewer.id == Interview.interviewer_id)
+        .join(candidates, candidates.c.id == interviews.c.candidate_id)
+        .join(template_versions, template_versions.c.id == interviews.c.template_id)
+        .outerjoin(interviewers, interviewers.c.id == interviews.c.interviewer_id)
     )
     if candidate_id is not None:
-        query = query.where(Interview.candidate_id == candidate_id)
+        query = query.where(interviews.c.candidate_id == candidate_id)
     # Newest first; planned interviews without a time sort with the newest.
-    return query.order_by(Interview.scheduled_at.desc().nulls_first(), Interview.id.desc())
+    return query.order_by(interviews.c.scheduled_at.desc().nulls_first(), interviews.c.id.desc())
 
 
 def list_interviews(
@@ -61,13 +61,13 @@ def list_interviews(
     query = _query(candidate_id).offset(offset)
     if limit is not None:
         query = query.limit(limit)
-    with db.session() as session:
-        return [InterviewRow(*row) for row in session.execute(query)]
+    with db.begin() as connection:
+        return [InterviewRow(*row) for row in connection.execute(query)]
 
 
 def count_interviews(db: Database, *, candidate_id: int | None = None) -> int:
-    query = select(func.count()).select_from(Interview)
+    query = select(func.count()).select_from(interviews)
     if candidate_id is not None:
-        query = query.where(Interview.candidate_id == candidate_id)
-    with db.session() as session:
-        return int(session.scalar(query) or 0)
+        query = query.where(interviews.c.candidate_id == candidate_id)
+    with db.begin() as connection:
+        return int(connection.scalar(query) or 0)

@@ -1,17 +1,17 @@
-"""Candidates, interviewers and planned interviews."""
+"""Candidates, interviewers and planned interviews (Core statements: no ORM needed to plan)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, insert, select
+from sqlalchemy.engine import Connection
 
 from interviewdesk.errors import NotFoundError, UserError
 from interviewdesk.services.template_library import resolve_template_id
 from interviewdesk.store.database import Database
-from interviewdesk.store.models import Candidate, Interview, Interviewer, TemplateVersion
+from interviewdesk.store.tables import candidates, interviewers, interviews
 
 MAX_NAME_LENGTH = 200
 
@@ -34,40 +34,33 @@ def _clean_name(name: str, what: str) -> str:
 
 
 def add_candidate(db: Database, name: str, role: str = "", email: str = "") -> int:
-    candidate = Candidate(
-        name=_clean_name(name, "candidate"), role=" ".join(role.split()), email=email.strip()
-    )
-    with db.session() as session:
-        session.add(candidate)
-        session.flush()
-        return candidate.id
+    values = {"name": _clean_name(name, "candidate"), "role": " ".join(role.split()), "email": email.strip()}
+    with db.begin() as connection:
+        return int(connection.execute(insert(candidates).values(values)).inserted_primary_key[0])
 
 
 def list_candidates(db: Database) -> list[CandidateSummary]:
-    with db.session() as session:
-        counts = (
-            select(Interview.candidate_id, func.count().label("n"))
-            .group_by(Interview.candidate_id)
-            .subquery()
-        )
-        rows = session.execute(
-            select(Candidate.id, Candidate.name, Candidate.role, func.coalesce(counts.c.n, 0))
-            .outerjoin(counts, counts.c.candidate_id == Candidate.id)
-            .order_by(Candidate.name, Candidate.id)
-        )
-        return [CandidateSummary(*row) for row in rows]
+    counts = (
+        select(interviews.c.candidate_id, func.count().label("n"))
+        .group_by(interviews.c.candidate_id)
+        .subquery()
+    )
+    query = (
+        select(candidates.c.id, candidates.c.name, candidates.c.role, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.candidate_id == candidates.c.id)
+        .order_by(candidates.c.name, candidates.c.id)
+    )
+    with db.begin() as connection:
+        return [CandidateSummary(*row) for row in connection.execute(query)]
 
 
-def interviewer_id(session: Session, name: str) -> int:
+def interviewer_id(connection: Connection, name: str) -> int:
     """The id of the interviewer with this name, added if new."""
     cleaned = _clean_name(name, "interviewer")
-    found = session.scalar(select(Interviewer.id).where(Interviewer.name == cleaned))
+    found = connection.scalar(select(interviewers.c.id).where(interviewers.c.name == cleaned))
     if found is not None:
-        return found
-    interviewer = Interviewer(name=cleaned)
-    session.add(interviewer)
-    session.flush()
-    return interviewer.id
+        return int(found)
+    return int(connection.execute(insert(interviewers).values(name=cleaned)).inserted_primary_key[0])
 
 
 def parse_when(value: str) -> datetime:
@@ -90,16 +83,13 @@ def plan_interview(
     scheduled_at: datetime | None = None,
 ) -> int:
     template_version_id = resolve_template_id(db, template_ref)
-    with db.session() as session:
-        if session.get(Candidate, candidate_id) is None:
+    with db.begin() as connection:
+        if connection.scalar(select(candidates.c.id).where(candidates.c.id == candidate_id)) is None:
             raise NotFoundError(f"no candidate {candidate_id}; `interviewdesk candidates add NAME` adds one.")
-        assert session.get(TemplateVersion, template_version_id) is not None
-        interview = Interview(
-            candidate_id=candidate_id,
-            template_id=template_version_id,
-            interviewer_id=interviewer_id(session, interviewer) if interviewer else None,
-            scheduled_at=scheduled_at,
-        )
-        session.add(interview)
-        session.flush()
-        return interview.id
+        values = {
+            "candidate_id": candidate_id,
+            "template_id": template_version_id,
+            "interviewer_id": interviewer_id(connection, interviewer) if interviewer else None,
+            "scheduled_at": scheduled_at,
+        }
+        return int(connection.execute(insert(interviews).values(values)).inserted_primary_key[0])

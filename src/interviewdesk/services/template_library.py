@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
+from sqlalchemy.engine import Row
 
 from interviewdesk.atomic import write_text_atomic
 from interviewdesk.errors import NotFoundError
 from interviewdesk.store.database import Database
-from interviewdesk.store.models import TemplateVersion
+from interviewdesk.store.tables import template_versions as tv
 from interviewdesk.templates.loader import LoadedTemplate, read_template_file
 from interviewdesk.templates.model import Template
 
@@ -40,7 +41,10 @@ def content_hash(data: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def _summary(row: TemplateVersion) -> TemplateSummary:
+_SUMMARY_COLUMNS = (tv.c.id, tv.c.slug, tv.c.version, tv.c.name, tv.c.role, tv.c.kind, tv.c.body)
+
+
+def _summary(row: Row[Any]) -> TemplateSummary:
     minutes = sum(float(s["minutes"]) for s in row.body["sections"])
     return TemplateSummary(row.id, row.slug, row.version, row.name, row.role, row.kind, minutes)
 
@@ -49,26 +53,27 @@ def store_template(db: Database, loaded: LoadedTemplate) -> ImportResult:
     """Store a validated template; a changed template with a known id becomes its next version."""
     digest = content_hash(loaded.data)
     slug = loaded.template.id
-    with db.session() as session:
-        latest = session.scalars(
-            select(TemplateVersion)
-            .where(TemplateVersion.slug == slug)
-            .order_by(TemplateVersion.version.desc())
+    with db.begin() as connection:
+        latest = connection.execute(
+            select(*_SUMMARY_COLUMNS, tv.c.content_hash)
+            .where(tv.c.slug == slug)
+            .order_by(tv.c.version.desc())
         ).first()
         if latest is not None and latest.content_hash == digest:
             return ImportResult(_summary(latest), created=False)
-        row = TemplateVersion(
-            slug=slug,
-            version=(latest.version + 1) if latest else 1,
-            name=loaded.template.name,
-            role=loaded.template.role,
-            kind=loaded.template.kind,
-            body=loaded.data,
-            source_text=loaded.source_text,
-            content_hash=digest,
-        )
-        session.add(row)
-        session.flush()
+        new_id = connection.execute(
+            insert(tv).values(
+                slug=slug,
+                version=(latest.version + 1) if latest else 1,
+                name=loaded.template.name,
+                role=loaded.template.role,
+                kind=loaded.template.kind,
+                body=loaded.data,
+                source_text=loaded.source_text,
+                content_hash=digest,
+            )
+        ).inserted_primary_key[0]
+        row = connection.execute(select(*_SUMMARY_COLUMNS).where(tv.c.id == new_id)).one()
         return ImportResult(_summary(row), created=True)
 
 
@@ -84,50 +89,41 @@ def seed_builtin_templates(db: Database) -> None:
 
 
 def list_templates(db: Database, *, latest_only: bool = True) -> list[TemplateSummary]:
-    with db.session() as session:
-        query = select(TemplateVersion).order_by(TemplateVersion.name, TemplateVersion.version)
-        if latest_only:
-            newest = (
-                select(TemplateVersion.slug, func.max(TemplateVersion.version).label("version"))
-                .group_by(TemplateVersion.slug)
-                .subquery()
-            )
-            query = query.join(
-                newest,
-                (TemplateVersion.slug == newest.c.slug) & (TemplateVersion.version == newest.c.version),
-            )
-        return [_summary(row) for row in session.scalars(query)]
+    query = select(*_SUMMARY_COLUMNS).order_by(tv.c.name, tv.c.version)
+    if latest_only:
+        newest = select(tv.c.slug, func.max(tv.c.version).label("version")).group_by(tv.c.slug).subquery()
+        query = query.join(newest, (tv.c.slug == newest.c.slug) & (tv.c.version == newest.c.version))
+    with db.begin() as connection:
+        return [_summary(row) for row in connection.execute(query)]
 
 
 def resolve_template_id(db: Database, ref: str | int) -> int:
     """A template version's id from a numeric id, or from a template's id (its newest version)."""
-    with db.session() as session:
-        if isinstance(ref, int) or str(ref).isdigit():
-            row = session.get(TemplateVersion, int(ref))
-        else:
-            row = session.scalars(
-                select(TemplateVersion)
-                .where(TemplateVersion.slug == ref)
-                .order_by(TemplateVersion.version.desc())
-            ).first()
-        if row is None:
-            raise NotFoundError(f"no template {ref!r}; `interviewdesk templates list` shows them.")
-        return row.id
+    if isinstance(ref, int) or str(ref).isdigit():
+        query = select(tv.c.id).where(tv.c.id == int(ref))
+    else:
+        query = select(tv.c.id).where(tv.c.slug == ref).order_by(tv.c.version.desc()).limit(1)
+    with db.begin() as connection:
+        found = connection.scalar(query)
+    if found is None:
+        raise NotFoundError(f"no template {ref!r}; `interviewdesk templates list` shows them.")
+    return int(found)
 
 
 def load_template(db: Database, template_version_id: int) -> Template:
-    with db.session() as session:
-        row = session.get(TemplateVersion, template_version_id)
-        if row is None:
-            raise NotFoundError(f"no template {template_version_id}.")
-        return Template.from_dict(row.body)
+    with db.begin() as connection:
+        body = connection.scalar(select(tv.c.body).where(tv.c.id == template_version_id))
+    if body is None:
+        raise NotFoundError(f"no template {template_version_id}.")
+    return Template.from_dict(body)
 
 
 def export_template(db: Database, ref: str | int, target: Path) -> TemplateSummary:
     """Write a stored template version back as the YAML text it was imported from."""
     version_id = resolve_template_id(db, ref)
-    with db.session() as session:
-        row = session.get(TemplateVersion, version_id)
-        assert row is not None
-        write_text_atomic(target, row.source_text)
-        return _summary(row)
+    with db.begin() as connection:
+        row = connection.execute(
+            select(*_SUMMARY_COLUMNS, tv.c.source_text).where(tv.c.id == version_id)
+        ).one()
+    write_text_atomic(target, row.source_text)
+    return _summary(row)

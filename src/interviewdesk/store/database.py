@@ -73,6 +73,12 @@ class Database:
         return Path(self.url.database) if self.is_sqlite and self.url.database else None
 
     @contextmanager
+    def begin(self) -> Iterator[Connection]:
+        """A Core connection in one transaction: committed when the block ends, rolled back if it raises."""
+        with self.engine.begin() as connection:
+            yield connection
+
+    @contextmanager
     def session(self) -> Iterator[Session]:
         """One short unit of work: committed when the block ends, rolled back if it raises."""
         with self._sessions() as session, session.begin():

@@ -1,277 +1,218 @@
-"""The database schema as SQLAlchemy 2.0 typed mappings.
+"""ORM classes over the Core tables of tables.py (declarative with imperative tables).
 
-Template rows are immutable versions: an edit imports a new version, and an interview points at
-the version it ran with (``ON DELETE RESTRICT``), which is its frozen copy of the script.
-Durations are never stored: they are derived from the timer events.
+Used where the program edits an interview; the lists of the first screen read the tables directly.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import (
-    JSON,
-    Boolean,
-    Date,
-    Enum,
-    Float,
-    ForeignKey,
-    Index,
-    Integer,
-    MetaData,
-    String,
-    Text,
-    UniqueConstraint,
-)
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, relationship
 
 from interviewdesk.domain.vocabulary import FollowUpKind, InterviewStatus, QuestionTopic, TimerEventKind
-from interviewdesk.store.types import UTCDateTime, utc_now
-
-# Named constraints keep Alembic migrations reproducible on SQLite and PostgreSQL alike.
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-def _enum(kind: type[StrEnum]) -> Enum:
-    return Enum(
-        kind,
-        native_enum=False,
-        length=20,
-        values_callable=lambda members: [m.value for m in members],
-        validate_strings=True,
-    )
+from interviewdesk.store import tables
 
 
 class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
+    metadata = tables.metadata
+
+
+def _owned(order_by: str | None = None) -> Any:
+    """A collection that belongs to its parent: deleted with it, in the database too."""
+    return relationship(order_by=order_by, cascade="all, delete-orphan", passive_deletes=True)
 
 
 class TemplateVersion(Base):
-    __tablename__ = "template_versions"
-    __table_args__ = (UniqueConstraint("slug", "version"),)
+    __table__ = tables.template_versions
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    slug: Mapped[str] = mapped_column(String(64))
-    version: Mapped[int] = mapped_column(Integer)
-    name: Mapped[str] = mapped_column(String(200))
-    role: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[str] = mapped_column(String(20))
-    body: Mapped[dict[str, Any]] = mapped_column(JSON)
-    source_text: Mapped[str] = mapped_column(Text)
-    content_hash: Mapped[str] = mapped_column(String(64))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    id: Mapped[int]
+    slug: Mapped[str]
+    version: Mapped[int]
+    name: Mapped[str]
+    role: Mapped[str]
+    kind: Mapped[str]
+    body: Mapped[dict[str, Any]]
+    source_text: Mapped[str]
+    content_hash: Mapped[str]
+    created_at: Mapped[datetime]
 
 
 class Candidate(Base):
-    __tablename__ = "candidates"
+    __table__ = tables.candidates
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
-    role: Mapped[str] = mapped_column(String(200), default="")
-    email: Mapped[str] = mapped_column(String(320), default="")
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
-
-    interviews: Mapped[list[Interview]] = relationship(back_populates="candidate")
+    id: Mapped[int]
+    name: Mapped[str]
+    role: Mapped[str]
+    email: Mapped[str]
+    created_at: Mapped[datetime]
 
 
 class Interviewer(Base):
-    __tablename__ = "interviewers"
+    __table__ = tables.interviewers
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), unique=True)
+    id: Mapped[int]
+    name: Mapped[str]
 
 
 class Interview(Base):
-    __tablename__ = "interviews"
-    __table_args__ = (Index("ix_interviews_scheduled_at_id", "scheduled_at", "id"),)
+    __table__ = tables.interviews
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id", ondelete="CASCADE"), index=True)
-    interviewer_id: Mapped[int | None] = mapped_column(ForeignKey("interviewers.id", ondelete="RESTRICT"))
-    template_id: Mapped[int] = mapped_column(ForeignKey("template_versions.id", ondelete="RESTRICT"))
-    status: Mapped[InterviewStatus] = mapped_column(_enum(InterviewStatus), default=InterviewStatus.PLANNED)
-    scheduled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    current_section: Mapped[int] = mapped_column(Integer, default=0)
-    recommendation: Mapped[str | None] = mapped_column(String(64))
-    summary: Mapped[str] = mapped_column(Text, default="")
-    aspirations: Mapped[str] = mapped_column(Text, default="")
-    disclosure_confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    sealed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    seal_hash: Mapped[str | None] = mapped_column(String(64))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now, onupdate=utc_now)
+    id: Mapped[int]
+    candidate_id: Mapped[int]
+    interviewer_id: Mapped[int | None]
+    template_id: Mapped[int]
+    status: Mapped[InterviewStatus]
+    scheduled_at: Mapped[datetime | None]
+    started_at: Mapped[datetime | None]
+    ended_at: Mapped[datetime | None]
+    current_section: Mapped[int]
+    recommendation: Mapped[str | None]
+    summary: Mapped[str]
+    aspirations: Mapped[str]
+    disclosure_confirmed_at: Mapped[datetime | None]
+    sealed_at: Mapped[datetime | None]
+    seal_hash: Mapped[str | None]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
 
-    candidate: Mapped[Candidate] = relationship(back_populates="interviews")
+    candidate: Mapped[Candidate] = relationship()
     interviewer: Mapped[Interviewer | None] = relationship()
     template: Mapped[TemplateVersion] = relationship()
-    timer_events: Mapped[list[TimerEvent]] = relationship(
-        order_by="TimerEvent.id", cascade="all, delete-orphan", passive_deletes=True
-    )
-    notes: Mapped[list[Note]] = relationship(
-        order_by="Note.id", cascade="all, delete-orphan", passive_deletes=True
-    )
-    scores: Mapped[list[Score]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
-    candidate_questions: Mapped[list[CandidateQuestion]] = relationship(
-        order_by="CandidateQuestion.id", cascade="all, delete-orphan", passive_deletes=True
-    )
-    asked_questions: Mapped[list[AskedQuestion]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True
-    )
-    checklist_marks: Mapped[list[ChecklistMark]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True
-    )
-    tasks: Mapped[list[TaskRecord]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
-    follow_ups: Mapped[list[FollowUp]] = relationship(
-        order_by="FollowUp.due", cascade="all, delete-orphan", passive_deletes=True
-    )
+    timer_events: Mapped[list[TimerEvent]] = _owned("TimerEvent.id")
+    notes: Mapped[list[Note]] = _owned("Note.id")
+    scores: Mapped[list[Score]] = _owned("Score.id")
+    candidate_questions: Mapped[list[CandidateQuestion]] = _owned("CandidateQuestion.id")
+    asked_questions: Mapped[list[AskedQuestion]] = _owned()
+    checklist_marks: Mapped[list[ChecklistMark]] = _owned()
+    tasks: Mapped[list[TaskRecord]] = _owned("TaskRecord.id")
+    follow_ups: Mapped[list[FollowUp]] = _owned("FollowUp.due")
 
 
 class TimerEvent(Base):
     """A start, pause, resume, section change or end: wall time and offset on the monotonic clock."""
 
-    __tablename__ = "timer_events"
+    __table__ = tables.timer_events
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    interview_id: Mapped[int] = mapped_column(ForeignKey("interviews.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[TimerEventKind] = mapped_column(_enum(TimerEventKind))
-    at: Mapped[datetime] = mapped_column(UTCDateTime)
-    offset_s: Mapped[float] = mapped_column(Float)
-    section_index: Mapped[int | None] = mapped_column(Integer)
+    id: Mapped[int]
+    interview_id: Mapped[int]
+    kind: Mapped[TimerEventKind]
+    at: Mapped[datetime]
+    offset_s: Mapped[float]
+    section_index: Mapped[int | None]
 
 
 class Note(Base):
     """One paragraph of notes, stamped with the second of the interview it was started in."""
 
-    __tablename__ = "notes"
+    __table__ = tables.notes
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    interview_id: Mapped[int] = mapped_column(ForeignKey("interviews.id", ondelete="CASCADE"), index=True)
-    section_index: Mapped[int] = mapped_column(Integer)
-    question_index: Mapped[int | None] = mapped_column(Integer)
-    text: Mapped[str] = mapped_column(Text, default="")
-    offset_s: Mapped[float] = mapped_column(Float, default=0.0)
-    private: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now, onupdate=utc_now)
+    id: Mapped[int]
+    interview_id: Mapped[int]
+    section_index: Mapped[int]
+    question_index: Mapped[int | None]
+    text: Mapped[str]
+    offset_s: Mapped[float]
+    private: Mapped[bool]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
 
 
 class Score(Base):
-    __tablename__ = "scores"
-    __table_args__ = (UniqueConstraint("interview_id", "competency_id"),)
+    __table__ = tables.scores
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    interview_id: Mapped[int] = mapped_column(ForeignKey("interviews.id", ondelete="CASCADE"))
-    competency_id: Mapped[str] = mapped_column(String(64))
-    level: Mapped[int | None] = mapped_column(Integer)
-    evidence: Mapped[str] = mapped_column(Text, default="")
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now, onupdate=utc_now)
+    id: Mapped[int]
+    interview_id: Mapped[int]
+    competency_id: Mapped[str]
+    level: Mapped[int | None]
+    evidence: Mapped[str]
+    updated_at: Mapped[datetime]
 
-    amendments: Mapped[list[ScoreAmendment]] = relationship(
-        order_by="ScoreAmendment.id", cascade="all, delete-orphan", passive_deletes=True
-    )
+    amendments: Mapped[list[ScoreAmendment]] = _owned("ScoreAmendment.id")
 
 
 class ScoreAmendment(Base):
     """A change made to a score after the interview was sealed; the sealed value stays as it was."""
 
-    __tablename__ = "score_amendments"
+    __table__ = tables.score_amendments
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    score_id: Mapped[int] = mapped_column(ForeignKey("scores.id", ondelete="CASCADE"), index=True)
-    level: Mapped[int | None] = mapped_column(Integer)
-    evidence: Mapped[str] = mapped_column(Text, default="")
-    reason: Mapped[str] = mapped_column(Text, default="")
-    amended_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    id: Mapped[int]
+    score_id: Mapped[int]
+    level: Mapped[int | None]
+    evidence: Mapped[str]
+    reason: Mapped[str]
+    amended_at: Mapped[datetime]
 
 
 class CandidateQuestion(Base):
-    __tablename__ = "candidate_questions"
+    __table__ = tables.candidate_questions
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    interview_id: Mapped[int] = mapped_column(ForeignKey("interviews.id", ondelete="CASCADE"), index=True)
-    text: Mapped[str] = mapped_column(Text)
-    topic: Mapped[QuestionTopic] = mapped_column(_enum(QuestionTopic), default=QuestionTopic.OTHER)
-    answer: Mapped[str] = mapped_column(Text, default="")
-    follow_up_owed: Mapped[bool] = mapped_column(Boolean, default=False)
-    offset_s: Mapped[float | None] = mapped_column(Float)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    id: Mapped[int]
+    interview_id: Mapped[int]
+    text: Mapped[str]
+    topic: Mapped[QuestionTopic]
+    answer: Mapped[str]
+    follow_up_owed: Mapped[bool]
+    offset_s: Mapped[float | None]
+    created_at: Mapped[datetime]
 
 
 class AskedQuestion(Base):
     """A question of the script that was asked, by its position in the frozen template."""
 
-    __tablename__ = "asked_questions"
+    __table__ = tables.asked_questions
 
-    interview_id: Mapped[int] = mapped_column(
-        ForeignKey("interviews.id", ondelete="CASCADE"), primary_key=True
-    )
-    section_index: Mapped[int] = mapped_column(Integer, primary_key=True)
-    question_index: Mapped[int] = mapped_column(Integer, primary_key=True)
-    offset_s: Mapped[float] = mapped_column(Float, default=0.0)
+    interview_id: Mapped[int]
+    section_index: Mapped[int]
+    question_index: Mapped[int]
+    offset_s: Mapped[float]
 
 
 class ChecklistMark(Base):
     """An item of the template's role-clarity checklist that was covered."""
 
-    __tablename__ = "checklist_marks"
+    __table__ = tables.checklist_marks
 
-    interview_id: Mapped[int] = mapped_column(
-        ForeignKey("interviews.id", ondelete="CASCADE"), primary_key=True
-    )
-    item_index: Mapped[int] = mapped_column(Integer, primary_key=True)
-    offset_s: Mapped[float] = mapped_column(Float, default=0.0)
+    interview_id: Mapped[int]
+    item_index: Mapped[int]
+    offset_s: Mapped[float]
 
 
 class TaskRecord(Base):
     """What happened in one task of a working interview."""
 
-    __tablename__ = "task_records"
-    __table_args__ = (UniqueConstraint("interview_id", "task_id"),)
+    __table__ = tables.task_records
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    interview_id: Mapped[int] = mapped_column(ForeignKey("interviews.id", ondelete="CASCADE"))
-    task_id: Mapped[str] = mapped_column(String(64))
-    started_offset_s: Mapped[float | None] = mapped_column(Float)
-    ended_offset_s: Mapped[float | None] = mapped_column(Float)
-    deliverable: Mapped[str] = mapped_column(Text, default="")
-    outcome: Mapped[str] = mapped_column(Text, default="")
-    level: Mapped[int | None] = mapped_column(Integer)
+    id: Mapped[int]
+    interview_id: Mapped[int]
+    task_id: Mapped[str]
+    started_offset_s: Mapped[float | None]
+    ended_offset_s: Mapped[float | None]
+    deliverable: Mapped[str]
+    outcome: Mapped[str]
+    level: Mapped[int | None]
 
-    observations: Mapped[list[TaskObservation]] = relationship(
-        order_by="TaskObservation.id", cascade="all, delete-orphan", passive_deletes=True
-    )
+    observations: Mapped[list[TaskObservation]] = _owned("TaskObservation.id")
 
 
 class TaskObservation(Base):
-    __tablename__ = "task_observations"
+    __table__ = tables.task_observations
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    task_record_id: Mapped[int] = mapped_column(ForeignKey("task_records.id", ondelete="CASCADE"), index=True)
-    text: Mapped[str] = mapped_column(Text)
-    offset_s: Mapped[float] = mapped_column(Float, default=0.0)
+    id: Mapped[int]
+    task_record_id: Mapped[int]
+    text: Mapped[str]
+    offset_s: Mapped[float]
 
 
 class FollowUp(Base):
     """Something owed after the interview: feedback, an answer, a thank-you, next steps."""
 
-    __tablename__ = "follow_ups"
+    __table__ = tables.follow_ups
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    interview_id: Mapped[int] = mapped_column(ForeignKey("interviews.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[FollowUpKind] = mapped_column(_enum(FollowUpKind))
-    description: Mapped[str] = mapped_column(Text, default="")
-    due: Mapped[date] = mapped_column(Date)
-    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    candidate_question_id: Mapped[int | None] = mapped_column(
-        ForeignKey("candidate_questions.id", ondelete="SET NULL")
-    )
+    id: Mapped[int]
+    interview_id: Mapped[int]
+    kind: Mapped[FollowUpKind]
+    description: Mapped[str]
+    due: Mapped[date]
+    done_at: Mapped[datetime | None]
+    candidate_question_id: Mapped[int | None]

@@ -1,12 +1,22 @@
-"""Starting the window: the database is opened before the QApplication exists (as Vorta does), so
-a refused database is reported without a half-built window."""
+"""Starting the window.
+
+The database is chosen (``--db``, ``INTERVIEWDESK_DB`` or the default file) before the window
+exists, but opened just after its first paint: the window appears about as fast as a bare Qt
+window, and SQLAlchemy loads while the user is already looking at it. A database that must be
+refused is reported in a dialog, and the app exits with code 2 without having touched it.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from interviewdesk.errors import UserError
+
+if TYPE_CHECKING:
+    from interviewdesk.ui.main_window import MainWindow
 
 
 def _display_available() -> bool:
@@ -17,16 +27,13 @@ def _display_available() -> bool:
     )
 
 
-def run_app(target: str) -> int:
+def run_app(target: str, *, on_window: Callable[[MainWindow], None] | None = None) -> int:
+    """Show the window, open the database named by ``target``, and run until the window closes.
+
+    ``on_window`` sees the window before it is shown (bench/startup.py measures through it).
+    """
     if not _display_available():
         raise UserError("no display to open the window on; the subcommands (see --help) work without one.")
-    from interviewdesk.store.database import open_database
-
-    try:
-        db = open_database(target)
-    except UserError as exc:
-        _show_startup_error(exc.message)
-        raise
     from PySide6.QtWidgets import QApplication
 
     from interviewdesk.ui.main_window import MainWindow
@@ -34,17 +41,13 @@ def run_app(target: str) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("InterviewDesk")
     app.setApplicationDisplayName("InterviewDesk")
-    window = MainWindow(db)
+    window = MainWindow(target)
+    if on_window is not None:
+        on_window(window)
     window.show()
-    try:
-        return app.exec()
-    finally:
-        db.close()
-
-
-def _show_startup_error(message: str) -> None:
-    """Say why the database was refused in a dialog too: a user who started from a menu sees no stderr."""
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    _app = QApplication.instance() or QApplication(sys.argv)
-    QMessageBox.critical(None, "InterviewDesk cannot open its database", message)
+    code = app.exec()
+    window.close_database()
+    refused = window.open_error is not None
+    # Widgets must go before the QApplication: left to the garbage collector the order is undefined.
+    del window
+    return 2 if refused else code

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from interviewdesk.services.interview_list import InterviewRow
+if TYPE_CHECKING:
+    from interviewdesk.services.interview_list import InterviewRow
 
 PAGE_SIZE = 200
 Index = QModelIndex | QPersistentModelIndex
-PageLoader = Callable[[int, int], list[InterviewRow]]
+PageLoader = Callable[[int, int], "list[InterviewRow]"]
 
 COLUMNS = ("When", "Candidate", "Role", "Interviewer", "Template", "Status")
 

@@ -4,15 +4,15 @@ candidate and plan an interview. The live interview view opens from here."""
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -24,29 +24,38 @@ from PySide6.QtWidgets import (
 )
 
 from interviewdesk.errors import UserError
-from interviewdesk.services import interview_list, planning, template_library
-from interviewdesk.store.database import Database
-from interviewdesk.ui.dialogs import AddCandidateDialog, NewCandidate, NewInterview, PlanInterviewDialog
+from interviewdesk.ui.candidate_list import CandidateListModel
 from interviewdesk.ui.interview_table import InterviewTableModel
 
-ALL_CANDIDATES = -1
+if TYPE_CHECKING:
+    from interviewdesk.services.interview_list import InterviewRow
+    from interviewdesk.store.database import Database
+    from interviewdesk.ui.dialogs import NewCandidate, NewInterview
 
 
 class MainWindow(QMainWindow):
-    """Emits ``ready`` once the candidate and interview lists are loaded and the user can work."""
+    """The window opens its database after the first paint (``target`` is a path or URL), or takes
+    an open one. It emits ``ready`` once the lists are loaded and the user can work, or
+    ``open_failed`` with the message shown to the user when the database is refused."""
 
     ready = Signal()
+    open_failed = Signal(str)
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, target: str | Database) -> None:
         super().__init__()
-        self.db = db
+        self._target = target
+        self.db: Database = None  # type: ignore[assignment]  # set by _initial_load
+        self.open_error: str | None = None
         self.settings = QSettings("InterviewDesk", "InterviewDesk")
         self.setWindowTitle("InterviewDesk")
         self.resize(1100, 680)
 
-        self.candidate_list = QListWidget()
+        self.candidates = CandidateListModel()
+        self.candidate_list = QListView()
         self.candidate_list.setObjectName("candidateList")
-        self.candidate_list.currentItemChanged.connect(self._candidate_changed)
+        self.candidate_list.setModel(self.candidates)
+        self.candidate_list.setUniformItemSizes(True)
+        self.candidate_list.selectionModel().currentRowChanged.connect(self._candidate_changed)
         self.model = InterviewTableModel(lambda _offset, _limit: [], 0)
         self.table = QTableView()
         self.table.setObjectName("interviewTable")
@@ -55,8 +64,13 @@ class MainWindow(QMainWindow):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        # Fixed starting widths: measuring 10,000 rows' contents would delay the first screen.
+        em = self.fontMetrics().horizontalAdvance("M")
+        for column, width in enumerate((13, 14, 11, 10, 20, 8)):
+            header.resizeSection(column, width * em)
         self.table.setAlternatingRowColors(True)
 
         left = QWidget()
@@ -77,9 +91,20 @@ class MainWindow(QMainWindow):
         splitter.setSizes([260, 840])
         self.setCentralWidget(splitter)
         self._build_actions()
-        self.statusBar().showMessage(f"Database: {db.describe()}")
-        # Paint first, then load: the window appears before any query runs.
-        QTimer.singleShot(0, self._initial_load)
+        self._set_enabled(False)
+        self.statusBar().showMessage("Opening the database…")
+        self._load_scheduled = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._load_scheduled:
+            # Paint first, then open and load: the window appears before SQLAlchemy is even imported.
+            self._load_scheduled = True
+            QTimer.singleShot(0, self._initial_load)
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for action in (self.add_candidate_action, self.plan_action):
+            action.setEnabled(enabled)
 
     def _build_actions(self) -> None:
         style = self.style()
@@ -108,56 +133,78 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
 
     def _initial_load(self) -> None:
+        if isinstance(self._target, str):
+            from interviewdesk.store.database import open_database
+
+            try:
+                self.db = open_database(self._target)
+            except UserError as exc:
+                self.open_error = exc.message
+                self.statusBar().showMessage("No database.")
+                self.open_failed.emit(exc.message)
+                QMessageBox.critical(self, "InterviewDesk cannot open its database", exc.message)
+                self.close()
+                return
+        else:
+            self.db = self._target
+        self.statusBar().showMessage(f"Database: {self.db.describe()}")
+        self._set_enabled(True)
         self.reload_candidates()
         self.ready.emit()
 
+    def close_database(self) -> None:
+        if self.db is not None and isinstance(self._target, str):
+            self.db.close()
+
     def current_candidate_id(self) -> int | None:
-        item = self.candidate_list.currentItem()
-        value = item.data(Qt.ItemDataRole.UserRole) if item else ALL_CANDIDATES
-        return None if value == ALL_CANDIDATES else int(value)
+        return self.candidates.candidate_id(self.candidate_list.currentIndex().row())
+
+    def select_candidate(self, candidate_id: int | None) -> None:
+        """Show one candidate's interviews (None: everyone's)."""
+        self.candidate_list.setCurrentIndex(self.candidates.index(self.candidates.row_of(candidate_id)))
 
     def reload_candidates(self, select_id: int | None = None) -> None:
+        from interviewdesk.services import planning
+
         keep = select_id if select_id is not None else self.current_candidate_id()
-        candidates = planning.list_candidates(self.db)
-        self.candidate_list.blockSignals(True)
-        self.candidate_list.clear()
-        everyone = QListWidgetItem(f"All candidates ({len(candidates)})")
-        everyone.setData(Qt.ItemDataRole.UserRole, ALL_CANDIDATES)
-        self.candidate_list.addItem(everyone)
-        current = everyone
-        for c in candidates:
-            item = QListWidgetItem(f"{c.name}\n{c.role or 'no role'} · {c.interviews} interview(s)")
-            item.setData(Qt.ItemDataRole.UserRole, c.id)
-            self.candidate_list.addItem(item)
-            if c.id == keep:
-                current = item
-        self.candidate_list.setCurrentItem(current)
-        self.candidate_list.blockSignals(False)
+        selection = self.candidate_list.selectionModel()
+        selection.blockSignals(True)
+        self.candidates.set_candidates(planning.list_candidates(self.db))
+        self.candidate_list.setCurrentIndex(self.candidates.index(self.candidates.row_of(keep)))
+        selection.blockSignals(False)
         self.reload_interviews()
 
     def reload_interviews(self) -> None:
+        from interviewdesk.services import interview_list
+
         candidate_id = self.current_candidate_id()
         total = interview_list.count_interviews(self.db, candidate_id=candidate_id)
         loader = partial(self._page, candidate_id)
         self.model.reset(loader, total)
-        self.table.resizeColumnsToContents()
-        who = self.candidate_list.currentItem().text().split("\n")[0] if candidate_id else "everyone"
+        who = self.candidate_list.currentIndex().data().split("\n")[0] if candidate_id else "everyone"
         self.heading.setText(f"<b>Interviews</b> — {who}: {total}")
 
-    def _page(self, candidate_id: int | None, offset: int, limit: int) -> list[interview_list.InterviewRow]:
+    def _page(self, candidate_id: int | None, offset: int, limit: int) -> list[InterviewRow]:
+        from interviewdesk.services import interview_list
+
         return interview_list.list_interviews(self.db, candidate_id=candidate_id, offset=offset, limit=limit)
 
     def _candidate_changed(self, *_args: object) -> None:
-        self.reload_interviews()
+        if self.db is not None:  # the view may pick a current row before the database is open
+            self.reload_interviews()
 
     def add_candidate(self) -> None:
         """Open the add-candidate dialog (window-modal, no nested event loop)."""
+        from interviewdesk.ui.dialogs import AddCandidateDialog
+
         dialog = AddCandidateDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._add_candidate(dialog.value()))
         dialog.open()
 
     def _add_candidate(self, value: NewCandidate) -> None:
+        from interviewdesk.services import planning
+
         try:
             new_id = planning.add_candidate(self.db, value.name, role=value.role, email=value.email)
         except UserError as exc:
@@ -167,6 +214,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Added {value.name.strip()}.", 5000)
 
     def plan_interview(self) -> None:
+        from interviewdesk.services import planning, template_library
+        from interviewdesk.ui.dialogs import PlanInterviewDialog
+
         candidates = planning.list_candidates(self.db)
         if not candidates:
             QMessageBox.information(self, "Plan interview", "Add a candidate first.")
@@ -183,6 +233,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _plan_interview(self, value: NewInterview) -> None:
+        from interviewdesk.services import planning
+
         try:
             planning.plan_interview(
                 self.db,

@@ -1,0 +1,234 @@
+"""The database schema as SQLAlchemy Core tables.
+
+Kept apart from the ORM classes (models.py) so that the first screen, which only reads lists,
+loads without building the ORM mappers: the window is interactive sooner. Durations are never
+stored; they are derived from the timer events. Template rows are immutable versions.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    Enum,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from interviewdesk.domain.vocabulary import FollowUpKind, InterviewStatus, QuestionTopic, TimerEventKind
+from interviewdesk.store.types import UTCDateTime, utc_now
+
+# Named constraints keep Alembic migrations reproducible on SQLite and PostgreSQL alike.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata = MetaData(naming_convention=NAMING)
+
+
+def _enum(kind: type[StrEnum]) -> Enum:
+    return Enum(
+        kind,
+        native_enum=False,
+        length=20,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )
+
+
+def _id() -> Column[int]:
+    return Column("id", Integer, primary_key=True)
+
+
+def _interview_fk(*, primary_key: bool = False) -> Column[int]:
+    return Column(
+        "interview_id",
+        ForeignKey("interviews.id", ondelete="CASCADE"),
+        nullable=False,
+        primary_key=primary_key,
+        index=not primary_key,
+    )
+
+
+template_versions = Table(
+    "template_versions",
+    metadata,
+    _id(),
+    Column("slug", String(64), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("role", String(200), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("body", JSON, nullable=False),
+    Column("source_text", Text, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False, default=utc_now),
+    UniqueConstraint("slug", "version"),
+)
+
+candidates = Table(
+    "candidates",
+    metadata,
+    _id(),
+    Column("name", String(200), nullable=False),
+    Column("role", String(200), nullable=False, default=""),
+    Column("email", String(320), nullable=False, default=""),
+    Column("created_at", UTCDateTime, nullable=False, default=utc_now),
+)
+
+interviewers = Table(
+    "interviewers",
+    metadata,
+    _id(),
+    Column("name", String(200), nullable=False, unique=True),
+)
+
+interviews = Table(
+    "interviews",
+    metadata,
+    _id(),
+    Column("candidate_id", ForeignKey("candidates.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("interviewer_id", ForeignKey("interviewers.id", ondelete="RESTRICT")),
+    Column("template_id", ForeignKey("template_versions.id", ondelete="RESTRICT"), nullable=False),
+    Column("status", _enum(InterviewStatus), nullable=False, default=InterviewStatus.PLANNED),
+    Column("scheduled_at", UTCDateTime),
+    Column("started_at", UTCDateTime),
+    Column("ended_at", UTCDateTime),
+    Column("current_section", Integer, nullable=False, default=0),
+    Column("recommendation", String(64)),
+    Column("summary", Text, nullable=False, default=""),
+    Column("aspirations", Text, nullable=False, default=""),
+    Column("disclosure_confirmed_at", UTCDateTime),
+    Column("sealed_at", UTCDateTime),
+    Column("seal_hash", String(64)),
+    Column("created_at", UTCDateTime, nullable=False, default=utc_now),
+    Column("updated_at", UTCDateTime, nullable=False, default=utc_now, onupdate=utc_now),
+    Index("ix_interviews_scheduled_at_id", "scheduled_at", "id"),
+)
+
+timer_events = Table(
+    "timer_events",
+    metadata,
+    _id(),
+    _interview_fk(),
+    Column("kind", _enum(TimerEventKind), nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Column("offset_s", Float, nullable=False),
+    Column("section_index", Integer),
+)
+
+notes = Table(
+    "notes",
+    metadata,
+    _id(),
+    _interview_fk(),
+    Column("section_index", Integer, nullable=False),
+    Column("question_index", Integer),
+    Column("text", Text, nullable=False, default=""),
+    Column("offset_s", Float, nullable=False, default=0.0),
+    Column("private", Boolean, nullable=False, default=False),
+    Column("created_at", UTCDateTime, nullable=False, default=utc_now),
+    Column("updated_at", UTCDateTime, nullable=False, default=utc_now, onupdate=utc_now),
+)
+
+scores = Table(
+    "scores",
+    metadata,
+    _id(),
+    Column("interview_id", ForeignKey("interviews.id", ondelete="CASCADE"), nullable=False),
+    Column("competency_id", String(64), nullable=False),
+    Column("level", Integer),
+    Column("evidence", Text, nullable=False, default=""),
+    Column("updated_at", UTCDateTime, nullable=False, default=utc_now, onupdate=utc_now),
+    UniqueConstraint("interview_id", "competency_id"),
+)
+
+score_amendments = Table(
+    "score_amendments",
+    metadata,
+    _id(),
+    Column("score_id", ForeignKey("scores.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("level", Integer),
+    Column("evidence", Text, nullable=False, default=""),
+    Column("reason", Text, nullable=False, default=""),
+    Column("amended_at", UTCDateTime, nullable=False, default=utc_now),
+)
+
+candidate_questions = Table(
+    "candidate_questions",
+    metadata,
+    _id(),
+    _interview_fk(),
+    Column("text", Text, nullable=False),
+    Column("topic", _enum(QuestionTopic), nullable=False, default=QuestionTopic.OTHER),
+    Column("answer", Text, nullable=False, default=""),
+    Column("follow_up_owed", Boolean, nullable=False, default=False),
+    Column("offset_s", Float),
+    Column("created_at", UTCDateTime, nullable=False, default=utc_now),
+)
+
+asked_questions = Table(
+    "asked_questions",
+    metadata,
+    _interview_fk(primary_key=True),
+    Column("section_index", Integer, primary_key=True),
+    Column("question_index", Integer, primary_key=True),
+    Column("offset_s", Float, nullable=False, default=0.0),
+)
+
+checklist_marks = Table(
+    "checklist_marks",
+    metadata,
+    _interview_fk(primary_key=True),
+    Column("item_index", Integer, primary_key=True),
+    Column("offset_s", Float, nullable=False, default=0.0),
+)
+
+task_records = Table(
+    "task_records",
+    metadata,
+    _id(),
+    Column("interview_id", ForeignKey("interviews.id", ondelete="CASCADE"), nullable=False),
+    Column("task_id", String(64), nullable=False),
+    Column("started_offset_s", Float),
+    Column("ended_offset_s", Float),
+    Column("deliverable", Text, nullable=False, default=""),
+    Column("outcome", Text, nullable=False, default=""),
+    Column("level", Integer),
+    UniqueConstraint("interview_id", "task_id"),
+)
+
+task_observations = Table(
+    "task_observations",
+    metadata,
+    _id(),
+    Column("task_record_id", ForeignKey("task_records.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("text", Text, nullable=False),
+    Column("offset_s", Float, nullable=False, default=0.0),
+)
+
+follow_ups = Table(
+    "follow_ups",
+    metadata,
+    _id(),
+    _interview_fk(),
+    Column("kind", _enum(FollowUpKind), nullable=False),
+    Column("description", Text, nullable=False, default=""),
+    Column("due", Date, nullable=False),
+    Column("done_at", UTCDateTime),
+    Column("candidate_question_id", ForeignKey("candidate_questions.id", ondelete="SET NULL")),
+)
