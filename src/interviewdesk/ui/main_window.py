@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.candidate_list.setObjectName("candidateList")
         self.candidate_list.setModel(self.candidates)
         self.candidate_list.setUniformItemSizes(True)
+        self.candidate_list.setSpacing(3)
         self.candidate_list.selectionModel().currentRowChanged.connect(self._candidate_changed)
         self.model = InterviewTableModel(lambda _offset, _limit: [], 0)
         self.table = QTableView()
