@@ -51,62 +51,18 @@ def postgres_url() -> Iterator[str]:
         for path in (root, sockets):
             os.chown(path, owner.pw_uid, owner.pw_gid)
     port = _free_port()
+
+    def server_tool(tool: str, *args: str, check: bool = True) -> None:
+        subprocess.run([*run_as, str(bindir / tool), *args], check=check, capture_output=True)
+
     try:
-        subprocess.run(
-            [
-                *run_as,
-                str(bindir / "initdb"),
-                "-D",
-                str(data),
-                "-U",
-                "panel",
-                "-A",
-                "trust",
-                "-E",
-                "UTF8",
-                "--locale=C",
-            ],
-            check=True,
-            capture_output=True,
-        )
-        subprocess.run(
-            [
-                *run_as,
-                str(bindir / "pg_ctl"),
-                "-D",
-                str(data),
-                "-w",
-                "-l",
-                str(root / "log"),
-                "-o",
-                f"-p {port} -k {sockets} -c listen_addresses=''",
-                "start",
-            ],
-            check=True,
-            capture_output=True,
-        )
-        subprocess.run(
-            [
-                *run_as,
-                str(bindir / "createdb"),
-                "-h",
-                str(sockets),
-                "-p",
-                str(port),
-                "-U",
-                "panel",
-                "interviewdesk",
-            ],
-            check=True,
-            capture_output=True,
-        )
+        server_tool("initdb", "-D", str(data), "-U", "panel", "-A", "trust", "-E", "UTF8", "--locale=C")
+        options = f"-p {port} -k {sockets} -c listen_addresses=''"
+        server_tool("pg_ctl", "-D", str(data), "-w", "-l", str(root / "log"), "-o", options, "start")
+        server_tool("createdb", "-h", str(sockets), "-p", str(port), "-U", "panel", "interviewdesk")
         yield f"postgresql://panel@/interviewdesk?host={sockets}&port={port}"
     finally:
-        subprocess.run(
-            [*run_as, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-            capture_output=True,
-            check=False,
-        )
+        server_tool("pg_ctl", "-D", str(data), "-m", "immediate", "stop", check=False)
         shutil.rmtree(root, ignore_errors=True)
 
 

@@ -130,3 +130,12 @@ def test_unknown_command_is_one_line(cli) -> None:
 def test_version_and_help(cli) -> None:
     assert cli("--version").code == 0
     assert cli("--help").code == 0
+
+
+def test_window_without_a_display_says_so(cli, monkeypatch, db_path) -> None:
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    result = cli()
+    assert result.code == 2
+    assert "no display" in result.err
+    assert not db_path.exists()
