@@ -1,17 +1,16 @@
-"""Candidates, interviewers and planned interviews (Core statements: no ORM needed to plan)."""
+"""Candidates, interviewers and planned interviews: the rules; store/catalog.py holds the SQL."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import func, insert, select
 from sqlalchemy.engine import Connection
 
 from interviewdesk.errors import NotFoundError, UserError
 from interviewdesk.services.template_library import resolve_template_id
+from interviewdesk.store import catalog
 from interviewdesk.store.database import Database
-from interviewdesk.store.tables import candidates, interviewers, interviews
 
 MAX_NAME_LENGTH = 200
 
@@ -34,33 +33,19 @@ def _clean_name(name: str, what: str) -> str:
 
 
 def add_candidate(db: Database, name: str, role: str = "", email: str = "") -> int:
-    values = {"name": _clean_name(name, "candidate"), "role": " ".join(role.split()), "email": email.strip()}
+    cleaned = _clean_name(name, "candidate")
     with db.begin() as connection:
-        return int(connection.execute(insert(candidates).values(values)).inserted_primary_key[0])
+        return catalog.insert_candidate(connection, cleaned, " ".join(role.split()), email.strip())
 
 
 def list_candidates(db: Database) -> list[CandidateSummary]:
-    counts = (
-        select(interviews.c.candidate_id, func.count().label("n"))
-        .group_by(interviews.c.candidate_id)
-        .subquery()
-    )
-    query = (
-        select(candidates.c.id, candidates.c.name, candidates.c.role, func.coalesce(counts.c.n, 0))
-        .outerjoin(counts, counts.c.candidate_id == candidates.c.id)
-        .order_by(candidates.c.name, candidates.c.id)
-    )
     with db.begin() as connection:
-        return [CandidateSummary(*row) for row in connection.execute(query)]
+        return [CandidateSummary(*row) for row in catalog.candidates_with_counts(connection)]
 
 
 def interviewer_id(connection: Connection, name: str) -> int:
-    """The id of the interviewer with this name, added if new."""
-    cleaned = _clean_name(name, "interviewer")
-    found = connection.scalar(select(interviewers.c.id).where(interviewers.c.name == cleaned))
-    if found is not None:
-        return int(found)
-    return int(connection.execute(insert(interviewers).values(name=cleaned)).inserted_primary_key[0])
+    """The id of the interviewer with this name (spaces tidied), added if new."""
+    return catalog.interviewer_id(connection, _clean_name(name, "interviewer"))
 
 
 def parse_when(value: str) -> datetime:
@@ -84,12 +69,12 @@ def plan_interview(
 ) -> int:
     template_version_id = resolve_template_id(db, template_ref)
     with db.begin() as connection:
-        if connection.scalar(select(candidates.c.id).where(candidates.c.id == candidate_id)) is None:
+        if not catalog.candidate_exists(connection, candidate_id):
             raise NotFoundError(f"no candidate {candidate_id}; `interviewdesk candidates add NAME` adds one.")
-        values = {
-            "candidate_id": candidate_id,
-            "template_id": template_version_id,
-            "interviewer_id": interviewer_id(connection, interviewer) if interviewer else None,
-            "scheduled_at": scheduled_at,
-        }
-        return int(connection.execute(insert(interviews).values(values)).inserted_primary_key[0])
+        return catalog.insert_interview(
+            connection,
+            candidate_id=candidate_id,
+            template_id=template_version_id,
+            interviewer_id=interviewer_id(connection, interviewer) if interviewer else None,
+            scheduled_at=scheduled_at,
+        )

@@ -8,13 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select
 from sqlalchemy.engine import Row
 
 from interviewdesk.atomic import write_text_atomic
 from interviewdesk.errors import NotFoundError
+from interviewdesk.store import catalog
 from interviewdesk.store.database import Database
-from interviewdesk.store.tables import template_versions as tv
 from interviewdesk.templates.loader import LoadedTemplate, read_template_file
 from interviewdesk.templates.model import Template
 
@@ -41,9 +40,6 @@ def content_hash(data: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-_SUMMARY_COLUMNS = (tv.c.id, tv.c.slug, tv.c.version, tv.c.name, tv.c.role, tv.c.kind, tv.c.body)
-
-
 def _summary(row: Row[Any]) -> TemplateSummary:
     minutes = sum(float(s["minutes"]) for s in row.body["sections"])
     return TemplateSummary(row.id, row.slug, row.version, row.name, row.role, row.kind, minutes)
@@ -52,28 +48,21 @@ def _summary(row: Row[Any]) -> TemplateSummary:
 def store_template(db: Database, loaded: LoadedTemplate) -> ImportResult:
     """Store a validated template; a changed template with a known id becomes its next version."""
     digest = content_hash(loaded.data)
-    slug = loaded.template.id
     with db.begin() as connection:
-        latest = connection.execute(
-            select(*_SUMMARY_COLUMNS, tv.c.content_hash)
-            .where(tv.c.slug == slug)
-            .order_by(tv.c.version.desc())
-        ).first()
+        latest = catalog.latest_template_version(connection, loaded.template.id)
         if latest is not None and latest.content_hash == digest:
             return ImportResult(_summary(latest), created=False)
-        new_id = connection.execute(
-            insert(tv).values(
-                slug=slug,
-                version=(latest.version + 1) if latest else 1,
-                name=loaded.template.name,
-                role=loaded.template.role,
-                kind=loaded.template.kind,
-                body=loaded.data,
-                source_text=loaded.source_text,
-                content_hash=digest,
-            )
-        ).inserted_primary_key[0]
-        row = connection.execute(select(*_SUMMARY_COLUMNS).where(tv.c.id == new_id)).one()
+        row = catalog.insert_template_version(
+            connection,
+            slug=loaded.template.id,
+            version=(latest.version + 1) if latest else 1,
+            name=loaded.template.name,
+            role=loaded.template.role,
+            kind=loaded.template.kind,
+            body=loaded.data,
+            source_text=loaded.source_text,
+            content_hash=digest,
+        )
         return ImportResult(_summary(row), created=True)
 
 
@@ -89,30 +78,22 @@ def seed_builtin_templates(db: Database) -> None:
 
 
 def list_templates(db: Database, *, latest_only: bool = True) -> list[TemplateSummary]:
-    query = select(*_SUMMARY_COLUMNS).order_by(tv.c.name, tv.c.version)
-    if latest_only:
-        newest = select(tv.c.slug, func.max(tv.c.version).label("version")).group_by(tv.c.slug).subquery()
-        query = query.join(newest, (tv.c.slug == newest.c.slug) & (tv.c.version == newest.c.version))
     with db.begin() as connection:
-        return [_summary(row) for row in connection.execute(query)]
+        return [_summary(row) for row in catalog.template_versions(connection, latest_only=latest_only)]
 
 
 def resolve_template_id(db: Database, ref: str | int) -> int:
     """A template version's id from a numeric id, or from a template's id (its newest version)."""
-    if isinstance(ref, int) or str(ref).isdigit():
-        query = select(tv.c.id).where(tv.c.id == int(ref))
-    else:
-        query = select(tv.c.id).where(tv.c.slug == ref).order_by(tv.c.version.desc()).limit(1)
     with db.begin() as connection:
-        found = connection.scalar(query)
+        found = catalog.template_version_id(connection, ref)
     if found is None:
         raise NotFoundError(f"no template {ref!r}; `interviewdesk templates list` shows them.")
-    return int(found)
+    return found
 
 
 def load_template(db: Database, template_version_id: int) -> Template:
     with db.begin() as connection:
-        body = connection.scalar(select(tv.c.body).where(tv.c.id == template_version_id))
+        body = catalog.template_body(connection, template_version_id)
     if body is None:
         raise NotFoundError(f"no template {template_version_id}.")
     return Template.from_dict(body)
@@ -122,8 +103,6 @@ def export_template(db: Database, ref: str | int, target: Path) -> TemplateSumma
     """Write a stored template version back as the YAML text it was imported from."""
     version_id = resolve_template_id(db, ref)
     with db.begin() as connection:
-        row = connection.execute(
-            select(*_SUMMARY_COLUMNS, tv.c.source_text).where(tv.c.id == version_id)
-        ).one()
+        row = catalog.template_with_source(connection, version_id)
     write_text_atomic(target, row.source_text)
     return _summary(row)

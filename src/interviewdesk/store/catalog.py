@@ -1,0 +1,106 @@
+"""Queries and inserts for the catalogue: template versions, candidates, interviewers, interviews.
+
+Plain Core statements over the tables, each taking an open connection, so a service decides what
+one transaction holds. Rows come back as SQLAlchemy ``Row`` tuples; the services turn them into
+their own dataclasses.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.engine import Connection, Row
+
+from interviewdesk.store.tables import candidates, interviewers, interviews
+from interviewdesk.store.tables import template_versions as tv
+
+TEMPLATE_SUMMARY = (tv.c.id, tv.c.slug, tv.c.version, tv.c.name, tv.c.role, tv.c.kind, tv.c.body)
+
+
+def latest_template_version(connection: Connection, slug: str) -> Row[Any] | None:
+    query = (
+        select(*TEMPLATE_SUMMARY, tv.c.content_hash).where(tv.c.slug == slug).order_by(tv.c.version.desc())
+    )
+    return connection.execute(query).first()
+
+
+def insert_template_version(connection: Connection, **values: Any) -> Row[Any]:
+    new_id = connection.execute(insert(tv).values(**values)).inserted_primary_key[0]
+    return connection.execute(select(*TEMPLATE_SUMMARY).where(tv.c.id == new_id)).one()
+
+
+def template_versions(connection: Connection, *, latest_only: bool) -> list[Row[Any]]:
+    query = select(*TEMPLATE_SUMMARY).order_by(tv.c.name, tv.c.version)
+    if latest_only:
+        newest = select(tv.c.slug, func.max(tv.c.version).label("version")).group_by(tv.c.slug).subquery()
+        query = query.join(newest, (tv.c.slug == newest.c.slug) & (tv.c.version == newest.c.version))
+    return list(connection.execute(query))
+
+
+def template_version_id(connection: Connection, ref: str | int) -> int | None:
+    """A version by its numeric id, or a template's newest version by its slug."""
+    if isinstance(ref, int) or str(ref).isdigit():
+        query = select(tv.c.id).where(tv.c.id == int(ref))
+    else:
+        query = select(tv.c.id).where(tv.c.slug == ref).order_by(tv.c.version.desc()).limit(1)
+    found = connection.scalar(query)
+    return None if found is None else int(found)
+
+
+def template_body(connection: Connection, version_id: int) -> dict[str, Any] | None:
+    return connection.scalar(select(tv.c.body).where(tv.c.id == version_id))
+
+
+def template_with_source(connection: Connection, version_id: int) -> Row[Any]:
+    return connection.execute(select(*TEMPLATE_SUMMARY, tv.c.source_text).where(tv.c.id == version_id)).one()
+
+
+def insert_candidate(connection: Connection, name: str, role: str, email: str) -> int:
+    values = {"name": name, "role": role, "email": email}
+    return int(connection.execute(insert(candidates).values(values)).inserted_primary_key[0])
+
+
+def candidate_exists(connection: Connection, candidate_id: int) -> bool:
+    return connection.scalar(select(candidates.c.id).where(candidates.c.id == candidate_id)) is not None
+
+
+def candidates_with_counts(connection: Connection) -> list[Row[Any]]:
+    """(id, name, role, number of interviews) for every candidate, by name."""
+    counts = (
+        select(interviews.c.candidate_id, func.count().label("n"))
+        .group_by(interviews.c.candidate_id)
+        .subquery()
+    )
+    query = (
+        select(candidates.c.id, candidates.c.name, candidates.c.role, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.candidate_id == candidates.c.id)
+        .order_by(candidates.c.name, candidates.c.id)
+    )
+    return list(connection.execute(query))
+
+
+def interviewer_id(connection: Connection, name: str) -> int:
+    """The id of the interviewer with this exact name, added if new."""
+    found = connection.scalar(select(interviewers.c.id).where(interviewers.c.name == name))
+    if found is not None:
+        return int(found)
+    return int(connection.execute(insert(interviewers).values(name=name)).inserted_primary_key[0])
+
+
+def insert_interview(
+    connection: Connection,
+    *,
+    candidate_id: int,
+    template_id: int,
+    interviewer_id: int | None,
+    scheduled_at: datetime | None,
+) -> int:
+    values = {
+        "candidate_id": candidate_id,
+        "template_id": template_id,
+        "interviewer_id": interviewer_id,
+        "scheduled_at": scheduled_at,
+    }
+    return int(connection.execute(insert(interviews).values(values)).inserted_primary_key[0])
