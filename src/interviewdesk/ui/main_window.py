@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         header.setStretchLastSection(True)
         # Fixed starting widths: measuring 10,000 rows' contents would delay the first screen.
         em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in enumerate((13, 14, 11, 10, 20, 8)):
+        for column, width in enumerate((12, 12, 10, 10, 18, 7)):
             header.resizeSection(column, width * em)
         self.table.setAlternatingRowColors(True)
 
