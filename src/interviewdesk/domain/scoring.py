@@ -30,12 +30,3 @@ def seal_digest(interview_id: int, recommendation: str | None, scores: Iterable[
     }
     canonical = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
-def weighted_level(levels: dict[str, int | None], weights: dict[str, float]) -> float | None:
-    """The weighted mean level over the scored competencies, or None when nothing is scored."""
-    scored = [(level, weights.get(cid, 1.0)) for cid, level in levels.items() if level is not None]
-    total = sum(w for _, w in scored)
-    if not scored or total <= 0:
-        return None
-    return sum(level * w for level, w in scored) / total

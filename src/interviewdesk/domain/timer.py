@@ -27,6 +27,27 @@ class TimerStateError(ValueError):
     """An action that does not fit the timer's state (e.g. pausing before the start)."""
 
 
+@dataclass(slots=True)
+class _State:
+    """Where a replay of the events stands: the one place that knows what each event means."""
+
+    current: int = 0
+    running: bool = False
+    ended: bool = False
+
+    def apply(self, event: TimerEventData) -> None:
+        if event.kind is TimerEventKind.START:
+            self.running, self.current = True, event.section_index or 0
+        elif event.kind is TimerEventKind.PAUSE:
+            self.running = False
+        elif event.kind is TimerEventKind.RESUME:
+            self.running = True
+        elif event.kind is TimerEventKind.SECTION and event.section_index is not None:
+            self.current = event.section_index
+        elif event.kind is TimerEventKind.END:
+            self.running, self.ended = False, True
+
+
 def section_durations(
     events: Iterable[TimerEventData], sections: int, now_offset: float | None = None
 ) -> list[float]:
@@ -35,23 +56,14 @@ def section_durations(
     ``now_offset`` extends a running interview's current section up to now.
     """
     spent = [0.0] * sections
-    current, running, since = 0, False, 0.0
+    state, since = _State(), 0.0
     for event in events:
-        if running:
-            spent[current] += event.offset_s - since
+        if state.running:
+            spent[state.current] += event.offset_s - since
         since = event.offset_s
-        if event.kind is TimerEventKind.START:
-            running, current = True, event.section_index or 0
-        elif event.kind is TimerEventKind.PAUSE:
-            running = False
-        elif event.kind is TimerEventKind.RESUME:
-            running = True
-        elif event.kind is TimerEventKind.SECTION and event.section_index is not None:
-            current = event.section_index
-        elif event.kind is TimerEventKind.END:
-            running = False
-    if running and now_offset is not None:
-        spent[current] += max(0.0, now_offset - since)
+        state.apply(event)
+    if state.running and now_offset is not None:
+        spent[state.current] += max(0.0, now_offset - since)
     return spent
 
 
@@ -82,11 +94,9 @@ class InterviewTimer:
         # Offsets continue from the last recorded one: after a restart the gap counts as paused.
         last = self._events[-1].offset_s if self._events else 0.0
         self._origin = clock.monotonic() - last
-        self._running = False
-        self._ended = False
-        self._current = 0
+        self._state = _State()
         for event in self._events:
-            self._apply(event)
+            self._state.apply(event)
 
     # -- state -------------------------------------------------------------------------------
     @property
@@ -99,15 +109,15 @@ class InterviewTimer:
 
     @property
     def running(self) -> bool:
-        return self._running
+        return self._state.running
 
     @property
     def ended(self) -> bool:
-        return self._ended
+        return self._state.ended
 
     @property
     def current_section(self) -> int:
-        return self._current
+        return self._state.current
 
     @property
     def section_count(self) -> int:
@@ -122,17 +132,17 @@ class InterviewTimer:
         return sum(self.section_seconds())
 
     def section_seconds(self) -> list[float]:
-        now = self.offset() if self._running else None
+        now = self.offset() if self._state.running else None
         return section_durations(self._events, len(self._planned), now)
 
     def section_elapsed(self) -> float:
-        return self.section_seconds()[self._current]
+        return self.section_seconds()[self._state.current]
 
     def planned_total(self) -> float:
         return sum(self._planned)
 
     def section_planned(self, index: int | None = None) -> float:
-        return self._planned[self._current if index is None else index]
+        return self._planned[self._state.current if index is None else index]
 
     def remaining(self) -> float:
         return self.planned_total() - self.elapsed()
@@ -146,11 +156,12 @@ class InterviewTimer:
     def pacing(self) -> Pacing:
         """Behind or ahead: earlier sections against their plan, plus the current section's overrun."""
         spent = self.section_seconds()
-        before = sum(spent[: self._current])
-        planned_before = sum(self._planned[: self._current])
-        overrun = max(0.0, spent[self._current] - self._planned[self._current])
+        before = sum(spent[: self._state.current])
+        planned_before = sum(self._planned[: self._state.current])
+        overrun = max(0.0, spent[self._state.current] - self._planned[self._state.current])
         return Pacing(
-            behind_s=before - planned_before + overrun, sections_left=len(self._planned) - self._current - 1
+            behind_s=before - planned_before + overrun,
+            sections_left=len(self._planned) - self._state.current - 1,
         )
 
     # -- actions: each returns the event to store ----------------------------------------------
@@ -158,44 +169,32 @@ class InterviewTimer:
         if self.started:
             raise TimerStateError("the interview has already started")
         self._origin = self._clock.monotonic()
-        return self._record(TimerEventKind.START, section_index=self._current)
+        return self._record(TimerEventKind.START, section_index=self._state.current)
 
     def pause(self) -> TimerEventData:
-        if not self._running:
+        if not self._state.running:
             raise TimerStateError("the timer is not running")
         return self._record(TimerEventKind.PAUSE)
 
     def resume(self) -> TimerEventData:
-        if not self.started or self._running or self._ended:
+        if not self.started or self._state.running or self._state.ended:
             raise TimerStateError("the timer is not paused")
         return self._record(TimerEventKind.RESUME)
 
     def go_to_section(self, index: int) -> TimerEventData:
-        if not self.started or self._ended:
+        if not self.started or self._state.ended:
             raise TimerStateError("start the interview first")
         if not 0 <= index < len(self._planned):
             raise TimerStateError(f"there is no section {index + 1}")
         return self._record(TimerEventKind.SECTION, section_index=index)
 
     def end(self) -> TimerEventData:
-        if not self.started or self._ended:
+        if not self.started or self._state.ended:
             raise TimerStateError("the interview is not under way")
         return self._record(TimerEventKind.END)
 
     def _record(self, kind: TimerEventKind, section_index: int | None = None) -> TimerEventData:
         event = TimerEventData(kind, round(self.offset(), 3), section_index)
         self._events.append(event)
-        self._apply(event)
+        self._state.apply(event)
         return event
-
-    def _apply(self, event: TimerEventData) -> None:
-        if event.kind is TimerEventKind.START:
-            self._running, self._current = True, event.section_index or 0
-        elif event.kind is TimerEventKind.PAUSE:
-            self._running = False
-        elif event.kind is TimerEventKind.RESUME:
-            self._running = True
-        elif event.kind is TimerEventKind.SECTION and event.section_index is not None:
-            self._current = event.section_index
-        elif event.kind is TimerEventKind.END:
-            self._running, self._ended = False, True

@@ -7,8 +7,10 @@ their own dataclasses.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.engine import Connection, Row
@@ -16,19 +18,49 @@ from sqlalchemy.engine import Connection, Row
 from interviewdesk.store.tables import candidates, interviewers, interviews
 from interviewdesk.store.tables import template_versions as tv
 
+if TYPE_CHECKING:
+    from interviewdesk.templates.loader import LoadedTemplate
+
 TEMPLATE_SUMMARY = (tv.c.id, tv.c.slug, tv.c.version, tv.c.name, tv.c.role, tv.c.kind, tv.c.body)
 
 
-def latest_template_version(connection: Connection, slug: str) -> Row[Any] | None:
-    query = (
+def content_hash(data: dict[str, Any]) -> str:
+    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def save_template(connection: Connection, loaded: LoadedTemplate) -> tuple[Row[Any], bool]:
+    """Store a validated template as the next version of its id, unless its content is unchanged.
+
+    Returns the stored version's summary row and whether a new version was made.
+    """
+    digest = content_hash(loaded.data)
+    slug = loaded.template.id
+    latest = connection.execute(
         select(*TEMPLATE_SUMMARY, tv.c.content_hash).where(tv.c.slug == slug).order_by(tv.c.version.desc())
-    )
-    return connection.execute(query).first()
+    ).first()
+    if latest is not None and latest.content_hash == digest:
+        return latest, False
+    values = {
+        "slug": slug,
+        "version": (latest.version + 1) if latest else 1,
+        "name": loaded.template.name,
+        "role": loaded.template.role,
+        "kind": loaded.template.kind,
+        "body": loaded.data,
+        "source_text": loaded.source_text,
+        "content_hash": digest,
+    }
+    new_id = connection.execute(insert(tv).values(values)).inserted_primary_key[0]
+    return connection.execute(select(*TEMPLATE_SUMMARY).where(tv.c.id == new_id)).one(), True
 
 
-def insert_template_version(connection: Connection, **values: Any) -> Row[Any]:
-    new_id = connection.execute(insert(tv).values(**values)).inserted_primary_key[0]
-    return connection.execute(select(*TEMPLATE_SUMMARY).where(tv.c.id == new_id)).one()
+def seed_builtin_templates(connection: Connection) -> None:
+    """A new database starts with the role templates that ship with InterviewDesk."""
+    from interviewdesk.templates.builtin import builtin_templates
+
+    for loaded in builtin_templates():
+        save_template(connection, loaded)
 
 
 def template_versions(connection: Connection, *, latest_only: bool) -> list[Row[Any]]:
@@ -47,10 +79,6 @@ def template_version_id(connection: Connection, ref: str | int) -> int | None:
         query = select(tv.c.id).where(tv.c.slug == ref).order_by(tv.c.version.desc()).limit(1)
     found = connection.scalar(query)
     return None if found is None else int(found)
-
-
-def template_body(connection: Connection, version_id: int) -> dict[str, Any] | None:
-    return connection.scalar(select(tv.c.body).where(tv.c.id == version_id))
 
 
 def template_with_source(connection: Connection, version_id: int) -> Row[Any]:

@@ -107,7 +107,7 @@ def _open_sqlite(url: URL) -> Database:
     database = url.database or ""
     if database in ("", ":memory:") or database.startswith("file:"):
         engine = _sqlite_engine(url)
-        _migrate(engine, FileState(is_empty=True, revision=None), url)
+        _migrate(engine, FileState(is_empty=True, revision=None))
         return Database(engine, url, created=True)
     path = Path(database)
     created = False
@@ -120,7 +120,7 @@ def _open_sqlite(url: URL) -> Database:
     engine = _sqlite_engine(url)
     if state.revision != SCHEMA_HEAD and not state.is_empty:
         backup_sqlite(path, f"before-{SCHEMA_HEAD}")
-    _migrate(engine, state, url)
+    _migrate(engine, state)
     return Database(engine, url, created=created or state.is_empty)
 
 
@@ -143,7 +143,7 @@ def _open_server(url: URL) -> Database:
         raise UserError(f"cannot connect to {shown}: {reason}") from None
     _refuse_unknown_revision(revision, shown)
     state = FileState(is_empty=revision is None, revision=revision)
-    _migrate(engine, state, url)
+    _migrate(engine, state)
     return Database(engine, url, created=state.is_empty)
 
 
@@ -166,18 +166,16 @@ def _refuse_unknown_revision(revision: str | None, where: str) -> None:
         )
 
 
-def _migrate(engine: Engine, state: FileState, url: URL) -> None:
+def _migrate(engine: Engine, state: FileState) -> None:
     if state.revision == SCHEMA_HEAD:
         return
+    from interviewdesk.store.catalog import seed_builtin_templates
     from interviewdesk.store.migrate import upgrade_to_head
 
     with engine.begin() as connection:
         upgrade_to_head(connection)
-    if state.is_empty:
-        # A new database starts with the built-in role templates.
-        from interviewdesk.services.template_library import seed_builtin_templates
-
-        seed_builtin_templates(Database(engine, url, created=True))
+        if state.is_empty:
+            seed_builtin_templates(connection)
 
 
 def _sqlite_engine(url: URL) -> Engine:

@@ -97,14 +97,6 @@ def parse_template_text(text: str, source: str) -> LoadedTemplate:
     return LoadedTemplate(Template.from_dict(data), data, text)
 
 
-def validate_data(data: dict[str, Any], source: str = "template") -> Template:
-    """Validate an already parsed template (e.g. the copy stored in the database or a bundle)."""
-    problems = [*_schema_problems(data, None), *_meaning_problems(data, None)]
-    if problems:
-        raise TemplateError(source, [p.render(source) for p in problems])
-    return Template.from_dict(data)
-
-
 def _plain(node: Any) -> Any:
     """Turn ruamel's round-trip nodes into JSON-like data; mapping keys become strings."""
     if isinstance(node, dict):

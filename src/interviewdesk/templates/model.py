@@ -103,18 +103,6 @@ class Template:
                 return c
         raise KeyError(competency_id)
 
-    def label_for(self, level: int) -> str:
-        for s in self.scale:
-            if s.level == level:
-                return s.label
-        return str(level)
-
-    def recommendation_label(self, recommendation_id: str | None) -> str:
-        for r in self.recommendations:
-            if r.id == recommendation_id:
-                return r.label
-        return ""
-
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Template:
         """Build from a dict that has passed :func:`interviewdesk.templates.loader.validate`."""
