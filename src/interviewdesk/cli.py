@@ -74,6 +74,23 @@ def build_parser() -> argparse.ArgumentParser:
     ilist.add_argument("--candidate", type=int, metavar="ID")
     ilist.set_defaults(run=_interviews_list)
 
+    export = commands.add_parser("export", help="PDF summaries for the hiring panel").add_subparsers(
+        dest="action", required=True, metavar="ACTION", parser_class=_Parser
+    )
+    pdf = export.add_parser("pdf", help="one interview's summary")
+    pdf.add_argument("interview", type=int, metavar="INTERVIEW_ID")
+    pdf.add_argument(
+        "--include-private", action="store_true", help="include private notes (every page then says so)"
+    )
+    panel = export.add_parser("panel", help="a candidate's whole panel: matrix, then every interview")
+    panel.add_argument("candidate", type=int, metavar="CANDIDATE_ID")
+    for sub, run in ((pdf, _export_pdf), (panel, _export_panel)):
+        sub.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+        sub.add_argument(
+            "--paper", choices=("a4", "letter"), help="paper size (default: from the locale, e.g. LC_PAPER)"
+        )
+        sub.set_defaults(run=run)
+
     commands.add_parser("demo", help="add a realistic demo candidate and panel").set_defaults(run=_demo)
     return parser
 
@@ -189,6 +206,29 @@ def _interviews_list(args: argparse.Namespace, target: str) -> int:
             f"{r.id:>6}  {when}  {r.status.value:<9}  {r.candidate}  ·  {r.template} v{r.template_version}"
             f"  ·  {r.interviewer or 'no interviewer'}"
         )
+    return 0
+
+
+def _export_pdf(args: argparse.Namespace, target: str) -> int:
+    from interviewdesk.export.pdf import Paper
+    from interviewdesk.services.pdf_export import export_interview_pdf
+
+    paper = Paper(args.paper) if args.paper else None
+    export_interview_pdf(
+        _db(target), args.interview, args.output, include_private=args.include_private, paper=paper
+    )
+    private = " (with private notes)" if args.include_private else ""
+    print(f"wrote the summary of interview {args.interview}{private} to {args.output}")
+    return 0
+
+
+def _export_panel(args: argparse.Namespace, target: str) -> int:
+    from interviewdesk.export.pdf import Paper
+    from interviewdesk.services.pdf_export import export_panel_pdf
+
+    paper = Paper(args.paper) if args.paper else None
+    export_panel_pdf(_db(target), args.candidate, args.output, paper=paper)
+    print(f"wrote the panel summary of candidate {args.candidate} to {args.output}")
     return 0
 
 

@@ -1,0 +1,242 @@
+"""What an interview summary says, as plain data: built by services, drawn by export.
+
+Everything a reader must see is decided here (durations, the two-way balance, the flags), so the
+PDF code only lays it out and the rules are tested without ReportLab.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+from interviewdesk.domain.vocabulary import QuestionTopic
+
+# A section with less running time than this was passed through, not held.
+SKIPPED_BELOW_S = 30.0
+# The candidate's share may fall short of the plan by this much before it is flagged (rounding).
+SHARE_TOLERANCE = 0.005
+
+
+class FlagKind(StrEnum):
+    NOT_SUBMITTED = "not_submitted"
+    NO_EVIDENCE = "no_evidence"
+    UNSCORED = "unscored"
+    SECTION_SKIPPED = "section_skipped"
+    QUESTIONS_NOT_ASKED = "questions_not_asked"
+    LOW_CANDIDATE_SHARE = "low_candidate_share"
+    AMENDED_AFTER_SEAL = "amended_after_seal"
+    TASK_OVER_TIME = "task_over_time"
+
+    @property
+    def title(self) -> str:
+        return _FLAG_TITLES[self]
+
+
+_FLAG_TITLES = {
+    FlagKind.NOT_SUBMITTED: "Not submitted",
+    FlagKind.NO_EVIDENCE: "Score without evidence",
+    FlagKind.UNSCORED: "Competency not scored",
+    FlagKind.SECTION_SKIPPED: "Section skipped",
+    FlagKind.QUESTIONS_NOT_ASKED: "Script questions not asked",
+    FlagKind.LOW_CANDIDATE_SHARE: "Less time for the candidate's questions than planned",
+    FlagKind.AMENDED_AFTER_SEAL: "Amended after the seal",
+    FlagKind.TASK_OVER_TIME: "Task over its stated time",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    kind: FlagKind
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class Amendment:
+    level: int | None
+    level_label: str
+    evidence: str
+    reason: str
+    amended_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class RubricLine:
+    competency_id: str
+    name: str
+    level: int | None
+    level_label: str
+    anchor: str
+    evidence: str
+    amendments: tuple[Amendment, ...] = ()
+
+    @property
+    def has_evidence(self) -> bool:
+        return bool(self.evidence.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class SectionTiming:
+    title: str
+    planned_s: float
+    actual_s: float
+    is_candidate_questions: bool
+    script_questions: tuple[str, ...]
+    not_asked: tuple[str, ...]
+
+    @property
+    def over_s(self) -> float:
+        """Positive when the section ran over its plan, negative when it was shorter."""
+        return self.actual_s - self.planned_s
+
+    @property
+    def skipped(self) -> bool:
+        return self.actual_s < SKIPPED_BELOW_S
+
+
+@dataclass(frozen=True, slots=True)
+class NoteLine:
+    section: str
+    question: str | None
+    offset_s: float
+    text: str
+    private: bool
+
+    @property
+    def minute(self) -> int:
+        """The minute of the interview it was written in, counting from 1 as a clock's hand does."""
+        return int(self.offset_s // 60) + 1
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateQuestionLine:
+    text: str
+    topic: QuestionTopic
+    answer: str
+    follow_up_owed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpLine:
+    kind_label: str
+    description: str
+    due: date
+    done: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TaskLine:
+    title: str
+    stated_s: float
+    actual_s: float | None
+    paid: bool
+    pay: str
+    deliverable: str
+    outcome: str
+    level_label: str
+    observations: tuple[tuple[float, str], ...]
+
+    @property
+    def over(self) -> bool:
+        return self.actual_s is not None and self.actual_s > self.stated_s
+
+
+@dataclass(frozen=True, slots=True)
+class InterviewReport:
+    interview_id: int
+    candidate: str
+    candidate_role: str
+    interviewer: str
+    status: str
+    submitted: bool
+    when: datetime | None
+    template_name: str
+    template_version: int
+    planned_s: float
+    actual_s: float
+    sealed_at: datetime | None
+    seal_hash: str | None
+    recommendation: str
+    summary: str
+    aspirations: str
+    rubric: tuple[RubricLine, ...]
+    scale: tuple[tuple[int, str], ...]
+    sections: tuple[SectionTiming, ...]
+    intended_share: float
+    actual_share: float | None
+    candidate_questions: tuple[CandidateQuestionLine, ...]
+    checklist: tuple[tuple[str, bool], ...]
+    notes: tuple[NoteLine, ...]
+    follow_ups: tuple[FollowUpLine, ...]
+    tasks: tuple[TaskLine, ...] = ()
+    disclosure_confirmed_at: datetime | None = None
+    include_private: bool = False
+    flags: tuple[Flag, ...] = field(default=())
+
+
+def interview_flags(report: InterviewReport) -> tuple[Flag, ...]:
+    """What a reader of the summary must not miss, in the order a panel would ask about it."""
+    flags: list[Flag] = []
+    if not report.submitted:
+        flags.append(Flag(FlagKind.NOT_SUBMITTED, f"This interview is {report.status}: scores may change."))
+    for line in report.rubric:
+        if line.level is None:
+            flags.append(Flag(FlagKind.UNSCORED, line.name))
+        elif not line.has_evidence:
+            flags.append(Flag(FlagKind.NO_EVIDENCE, f"{line.name}: level {line.level} with no evidence"))
+    started = report.actual_s > 0
+    for section in report.sections if started else ():
+        if section.skipped:
+            flags.append(Flag(FlagKind.SECTION_SKIPPED, section.title))
+        if section.not_asked:
+            flags.append(
+                Flag(
+                    FlagKind.QUESTIONS_NOT_ASKED,
+                    f"{section.title}: " + "; ".join(section.not_asked),
+                )
+            )
+    if report.actual_share is not None and report.actual_share < report.intended_share - SHARE_TOLERANCE:
+        flags.append(
+            Flag(
+                FlagKind.LOW_CANDIDATE_SHARE,
+                f"{report.actual_share:.0%} of the interview against {report.intended_share:.0%} planned",
+            )
+        )
+    for line in report.rubric:
+        for amendment in line.amendments:
+            flags.append(
+                Flag(
+                    FlagKind.AMENDED_AFTER_SEAL,
+                    f"{line.name}: {line.level_label or 'not scored'} sealed, "
+                    f"{amendment.level_label or 'not scored'} on {amendment.amended_at:%Y-%m-%d %H:%M}"
+                    + (f" ({amendment.reason})" if amendment.reason else ""),
+                )
+            )
+    for task in report.tasks:
+        if task.over and task.actual_s is not None:
+            flags.append(
+                Flag(
+                    FlagKind.TASK_OVER_TIME,
+                    f"{task.title}: {task.actual_s / 60:.0f} min against {task.stated_s / 60:.0f} stated",
+                )
+            )
+    return tuple(flags)
+
+
+@dataclass(frozen=True, slots=True)
+class PanelMember:
+    """One interview's part in a panel summary."""
+
+    report: InterviewReport
+
+    @property
+    def label(self) -> str:
+        return self.report.interviewer or f"Interview {self.report.interview_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class PanelReport:
+    candidate: str
+    candidate_role: str
+    members: tuple[PanelMember, ...]
+    competencies: tuple[tuple[str, str], ...]  # (id, name) in first-seen order

@@ -1,0 +1,1 @@
+"""Exports: PDF summaries for the hiring panel."""

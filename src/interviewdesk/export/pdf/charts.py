@@ -1,0 +1,78 @@
+"""Radar charts of rubric levels, drawn with ReportLab's own SpiderChart."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.charts.spider import SpiderChart
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+
+from interviewdesk.export.pdf.fonts import SANS, family_for
+from interviewdesk.export.pdf.styles import MUTED, SERIES
+
+MIN_SPOKES = 3  # a radar of fewer axes says nothing a table does not
+
+
+def radar(
+    labels: Sequence[str],
+    series: Sequence[tuple[str, Sequence[int | None]]],
+    *,
+    top_level: int,
+    size: float = 220,
+    legend: bool = False,
+) -> Drawing | None:
+    """Levels per competency, one strand per series; None when there are too few competencies."""
+    if len(labels) < MIN_SPOKES or not series:
+        return None
+    legend_width = 130 if legend else 0
+    drawing = Drawing(size + 150 + legend_width, size + 36, initialFontName=SANS)
+    chart = SpiderChart()
+    chart.x, chart.y = 75, 18
+    chart.width = chart.height = size
+    # An invisible outer strand pins the scale to the rubric's top level, not the highest score.
+    chart.data = [[level or 0 for level in levels] for _, levels in series] + [[top_level] * len(labels)]
+    chart.labels = [_short(label) for label in labels]
+    chart.spokes.strokeColor = colors.HexColor("#C8CDD2")
+    chart.spokes.strokeDashArray = (2, 2)
+    chart.spokes.labelRadius = 1.08
+    chart.spokeLabels.boxAnchor = "autox"  # anchored on the side away from the centre
+    chart.spokeLabels.fontName = _label_font(labels)
+    chart.spokeLabels.fontSize = 7.5
+    chart.spokeLabels.fillColor = MUTED
+    chart.strandLabels.format = None
+    for index in range(len(series)):
+        colour = SERIES[index % len(SERIES)]
+        chart.strands[index].strokeColor = colour
+        chart.strands[index].strokeWidth = 1.5
+        chart.strands[index].fillColor = colors.Color(colour.red, colour.green, colour.blue, alpha=0.12)
+        chart.strands[index].symbol = "FilledCircle"
+        chart.strands[index].symbolSize = 4
+    hidden = len(series)
+    chart.strands[hidden].strokeColor = None
+    chart.strands[hidden].fillColor = None
+    drawing.add(chart)
+    if legend:
+        key = Legend()
+        key.x, key.y = size + 170, size / 2 + 7 * len(series)
+        key.fontName = _label_font([name for name, _ in series])
+        key.fontSize = 8
+        key.alignment = "right"
+        key.colorNamePairs = [(SERIES[i % len(SERIES)], name) for i, (name, _) in enumerate(series)]
+        drawing.add(key)
+    return drawing
+
+
+def _short(label: str, limit: int = 24) -> str:
+    return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
+def _label_font(labels: Sequence[str]) -> str:
+    """Chart labels take one font each: the one the first non-Latin character needs, if any."""
+    for label in labels:
+        for char in label:
+            family = family_for(char)
+            if family not in (None, SANS):
+                return family
+    return SANS

@@ -1,0 +1,127 @@
+"""Fonts for user text: TrueType files shipped in resources/fonts, embedded as subsets.
+
+No single font covers every script a user types, and ReportLab has no font fallback, so text is cut
+into runs, each set in the first of our fonts that has a glyph for it: Noto Sans (Latin, Greek,
+Cyrillic), Noto Sans Hebrew, Noto Sans Arabic, then Droid Sans Fallback (Chinese, Japanese, Korean),
+which is large and so only loaded the first time such a character appears.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from interviewdesk.resources import resource
+
+SANS = "IDSans"
+HEBREW = "IDHebrew"
+ARABIC = "IDArabic"
+CJK = "IDCJK"
+
+# family -> (regular file, bold file); the CJK fallback has no bold face and uses its regular one.
+_FILES = {
+    SANS: ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf"),
+    HEBREW: ("NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf"),
+    ARABIC: ("NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf"),
+    CJK: ("DroidSansFallbackFull.ttf", "DroidSansFallbackFull.ttf"),
+}
+# Arabic letters change shape with their neighbours: those runs go through HarfBuzz.
+SHAPED = frozenset({ARABIC})
+_ORDER = (SANS, HEBREW, ARABIC, CJK)
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    family: str
+    text: str
+
+    def face(self, *, bold: bool) -> str:
+        return bold_face(self.family) if bold else self.family
+
+
+def bold_face(family: str) -> str:
+    return f"{family}-Bold"
+
+
+@cache
+def register_fonts() -> None:
+    """Register the small fonts once per process (about 20 ms)."""
+    for family in (SANS, HEBREW, ARABIC):
+        _register(family)
+
+
+@cache
+def _register(family: str) -> None:
+    regular, bold = _FILES[family]
+    shapable = family in SHAPED
+    pdfmetrics.registerFont(TTFont(family, _font_file(regular), shapable=shapable))
+    pdfmetrics.registerFont(TTFont(bold_face(family), _font_file(bold), shapable=shapable))
+    for is_bold, face in ((False, family), (True, bold_face(family))):
+        for italic in (False, True):  # no italic faces: <i> keeps the upright glyphs
+            addMapping(family, int(is_bold), int(italic), face)
+
+
+def _font_file(name: str) -> io.BytesIO:
+    return io.BytesIO(resource("fonts", name).read_bytes())
+
+
+@cache
+def _coverage(family: str) -> frozenset[int]:
+    if family == CJK:
+        _register(CJK)
+    font = pdfmetrics.getFont(family)
+    return frozenset(font.face.charToGlyph)
+
+
+@cache
+def family_for(char: str) -> str | None:
+    """The first of our families with a glyph for ``char`` (None: no font has one)."""
+    code = ord(char)
+    for family in _ORDER:
+        if code in _coverage(family):
+            return family
+    return None
+
+
+def _is_neutral(char: str) -> bool:
+    # Spaces, digits and punctuation stay in the run they sit in when that font has them.
+    return unicodedata.category(char)[0] in "ZPNS"
+
+
+def font_runs(text: str) -> list[Run]:
+    """``text`` cut into runs of one family each, in order; every character is kept."""
+    register_fonts()
+    runs: list[Run] = []
+    current: str | None = None
+    start = 0
+    for index, char in enumerate(text):
+        if current is not None and _is_neutral(char) and ord(char) in _coverage(current):
+            continue
+        family = family_for(char) or SANS
+        if family != current:
+            if current is not None and index > start:
+                runs.append(Run(current, text[start:index]))
+            current, start = family, index
+    if current is not None and len(text) > start:
+        runs.append(Run(current, text[start:]))
+    return runs
+
+
+def text_width(text: str, size: float, *, bold: bool = False) -> float:
+    return sum(
+        pdfmetrics.stringWidth(run.text, run.face(bold=bold), size) for run in font_runs(text)
+    )
+
+
+def has_rtl(text: str) -> bool:
+    return any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)
+
+
+def has_cjk(text: str) -> bool:
+    return any(run.family == CJK for run in font_runs(text))

@@ -1,0 +1,129 @@
+"""Pages: paper size, the running header and footer, and the build of a story into PDF bytes.
+
+Every page carries the candidate's name and "page N of M"; when private notes are included,
+every page says so in a band a reader cannot miss.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from interviewdesk.export.pdf.fonts import SANS, bold_face, register_fonts
+from interviewdesk.export.pdf.text import draw_line
+
+PRIVATE_BANNER = "CONTAINS PRIVATE NOTES - for the interviewer only, not for the panel"
+MARGIN = 18 * mm
+
+
+class Paper(StrEnum):
+    A4 = "a4"
+    LETTER = "letter"
+
+    @property
+    def size(self) -> tuple[float, float]:
+        return A4 if self is Paper.A4 else LETTER
+
+
+# Territories whose printers are loaded with US Letter.
+_LETTER_TERRITORIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "PA", "SV", "DO", "PR", "BZ"})
+
+
+def paper_for_locale(environ: dict[str, str] | None = None) -> Paper:
+    """Letter where the locale's territory uses it, A4 everywhere else (as glibc's LC_PAPER does)."""
+    env = os.environ if environ is None else environ
+    for variable in ("LC_ALL", "LC_PAPER", "LANG"):
+        value = env.get(variable, "")
+        if value and value not in ("C", "POSIX", "C.UTF-8"):
+            territory = value.split(".")[0].split("@")[0].partition("_")[2].upper()
+            return Paper.LETTER if territory in _LETTER_TERRITORIES else Paper.A4
+    return Paper.A4
+
+
+@dataclass(frozen=True, slots=True)
+class PageFrame:
+    """What the running header and footer say on every page."""
+
+    title: str
+    candidate: str
+    private: bool
+
+
+class _NumberedCanvas(Canvas):
+    """Holds each page until the end so the footer can say 'page N of M'."""
+
+    def __init__(self, *args: Any, frame: PageFrame, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._frame = frame
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 (ReportLab API)
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            _draw_furniture(self, self._frame, number, total)
+            super().showPage()
+        super().save()
+
+
+def _draw_furniture(canvas: Canvas, frame: PageFrame, number: int, total: int) -> None:
+    width, height = canvas._pagesize
+    canvas.saveState()
+    canvas.setFillColor(colors.HexColor("#555555"))
+    top = height - MARGIN / 2 - 3
+    draw_line(canvas, MARGIN, top, frame.title, 8)
+    draw_line(canvas, width - MARGIN, top, frame.candidate, 8, bold=True, align="right")
+    canvas.setStrokeColor(colors.HexColor("#BBBBBB"))
+    canvas.setLineWidth(0.5)
+    canvas.line(MARGIN, height - MARGIN + 2 * mm, width - MARGIN, height - MARGIN + 2 * mm)
+    bottom = MARGIN / 2
+    draw_line(canvas, MARGIN, bottom, frame.candidate, 8)
+    canvas.setFont(SANS, 8)
+    canvas.drawRightString(width - MARGIN, bottom, f"Page {number} of {total}")
+    if frame.private:
+        canvas.setFillColor(colors.HexColor("#B00020"))
+        canvas.rect(MARGIN, bottom + 9, width - 2 * MARGIN, 11, stroke=0, fill=1)
+        canvas.setFillColor(colors.white)
+        canvas.setFont(bold_face(SANS), 7.5)
+        canvas.drawCentredString(width / 2, bottom + 12, PRIVATE_BANNER)
+    canvas.restoreState()
+
+
+def build_pdf(story: Sequence[Flowable], *, frame: PageFrame, paper: Paper, subject: str) -> bytes:
+    """Lay out ``story`` on numbered pages and return the PDF's bytes (nothing touches the disk)."""
+    register_fonts()
+    buffer = io.BytesIO()
+    width, height = paper.size
+    bottom = MARGIN + (6 * mm if frame.private else 0)
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=paper.size,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=bottom,
+        title=f"{frame.title}: {frame.candidate}",
+        author="InterviewDesk",
+        subject=subject,
+        creator="InterviewDesk",
+        invariant=True,  # the same content gives the same bytes
+        initialFontName=SANS,  # not even an unused Helvetica is written into the file
+    )
+    body = Frame(MARGIN, bottom, width - 2 * MARGIN, height - MARGIN - bottom, id="body", leftPadding=0, rightPadding=0)
+    doc.addPageTemplates([PageTemplate(id="page", frames=[body])])
+    doc.build(list(story), canvasmaker=lambda *a, **k: _NumberedCanvas(*a, frame=frame, **k))
+    return buffer.getvalue()

@@ -1,0 +1,138 @@
+"""User text as flowables: every script in a font that has it, right-to-left lines in visual order.
+
+Left-to-right text becomes a Paragraph whose markup switches font per run. ReportLab's own bidi
+needs a package that is not on PyPI, so text holding Hebrew or Arabic goes through BidiText
+instead: lines are broken in logical order, each line is reordered with python-bidi (the Unicode
+bidi algorithm), right-aligned when its first strong character is right-to-left, and Arabic runs
+are shaped by HarfBuzz. Text drawn this way extracts back in logical order.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+from xml.sax.saxutils import escape
+
+from bidi import get_display
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph
+
+from interviewdesk.export.pdf.fonts import SHAPED, font_runs, has_cjk, has_rtl, text_width
+
+
+def markup(text: str, *, bold: bool = False) -> str:
+    """Paragraph markup for plain user text: escaped, one <font> per run, line breaks kept."""
+    parts = []
+    for run in font_runs(text):
+        chunk = escape(run.text).replace("\n", "<br/>")
+        parts.append(f'<font face="{run.family}">{chunk}</font>')
+    joined = "".join(parts)
+    return f"<b>{joined}</b>" if bold else joined
+
+
+def user_text(text: str, style: ParagraphStyle, *, bold: bool = False) -> Flowable:
+    """A flowable for text a user typed, in any script."""
+    # Each run names its family, so a bold style must ask for the bold face explicitly.
+    bold = bold or style.fontName.endswith("-Bold")
+    if has_rtl(text):
+        return BidiText(text, style, bold=bold)
+    if has_cjk(text):
+        # Chinese and Japanese have no spaces to break at.
+        style = ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")
+    return Paragraph(markup(text, bold=bold), style)
+
+
+def _base_direction(line: str) -> str:
+    for char in line:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "R"
+        if kind == "L":
+            return "L"
+    return "L"
+
+
+def draw_line(
+    canvas: Canvas, x: float, y: float, line: str, size: float, *, bold: bool = False, align: str = "left"
+) -> None:
+    """One line of user text at a baseline: reordered for display, each run in its own font."""
+    visual = get_display(line, base_dir=_base_direction(line)) if has_rtl(line) else line
+    width = text_width(visual, size, bold=bold)
+    if align == "right":
+        x -= width
+    elif align == "centre":
+        x -= width / 2
+    for run in font_runs(visual):
+        face = run.face(bold=bold)
+        canvas.setFont(face, size)
+        canvas.drawString(x, y, run.text, shaping=run.family in SHAPED)
+        x += text_width(run.text, size, bold=bold)
+
+
+class BidiText(Flowable):
+    """A block of text with right-to-left parts; splits across pages by whole lines."""
+
+    def __init__(self, text: str, style: ParagraphStyle, *, bold: bool = False) -> None:
+        super().__init__()
+        self.text = text
+        self.style = style
+        self.bold = bold or style.fontName.endswith("-Bold")
+        self._lines: list[str] = []
+        self._width = 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (ReportLab API)
+        self._width = availWidth
+        self._lines = self._break_lines(availWidth)
+        return availWidth, len(self._lines) * self.style.leading
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        lines = self._break_lines(availWidth)
+        fit = int(availHeight // self.style.leading)
+        if fit <= 0 or fit >= len(lines):
+            return []
+        return [
+            BidiText("\n".join(lines[:fit]), self.style, bold=self.bold),
+            BidiText("\n".join(lines[fit:]), self.style, bold=self.bold),
+        ]
+
+    def draw(self) -> None:
+        size, leading = self.style.fontSize, self.style.leading
+        canvas: Any = self.canv
+        canvas.setFillColor(self.style.textColor)
+        y = len(self._lines) * leading - size
+        for line in self._lines:
+            right = _base_direction(line) == "R"
+            draw_line(canvas, self._width if right else 0.0, y, line, size, bold=self.bold, align="right" if right else "left")
+            y -= leading
+
+    def _break_lines(self, width: float) -> list[str]:
+        size = self.style.fontSize
+        lines: list[str] = []
+        for paragraph in self.text.split("\n"):
+            current = ""
+            for word in paragraph.split(" "):
+                candidate = f"{current} {word}" if current else word
+                if current and text_width(candidate, size, bold=self.bold) > width:
+                    lines.append(current)
+                    current = word
+                else:
+                    current = candidate
+                while text_width(current, size, bold=self.bold) > width and len(current) > 1:
+                    cut = _longest_prefix(current, width, size, bold=self.bold)
+                    lines.append(current[:cut])
+                    current = current[cut:]
+            lines.append(current)
+        return lines
+
+
+def _longest_prefix(text: str, width: float, size: float, *, bold: bool) -> int:
+    """How many characters of an overlong word fit on one line (at least one)."""
+    low, high = 1, len(text)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if text_width(text[:mid], size, bold=bold) <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return low

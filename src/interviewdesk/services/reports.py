@@ -1,0 +1,212 @@
+"""Build the summaries a hiring panel reads from what is stored: one interview, or one candidate's panel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from interviewdesk.domain.report import (
+    Amendment,
+    CandidateQuestionLine,
+    FollowUpLine,
+    InterviewReport,
+    NoteLine,
+    PanelMember,
+    PanelReport,
+    RubricLine,
+    SectionTiming,
+    TaskLine,
+    interview_flags,
+)
+from interviewdesk.domain.timer import TimerEventData, section_durations
+from interviewdesk.domain.vocabulary import FollowUpKind, InterviewStatus, QuestionTopic, TimerEventKind
+from interviewdesk.errors import NotFoundError
+from interviewdesk.store.database import Database
+from interviewdesk.store.report_rows import (
+    InterviewRows,
+    candidate_interview_ids,
+    interview_rows_for_report,
+)
+from interviewdesk.templates.model import SectionKind, Template
+
+_FOLLOW_UP_LABELS = {
+    FollowUpKind.FEEDBACK: "Feedback",
+    FollowUpKind.ANSWER: "Answer owed",
+    FollowUpKind.THANK_YOU: "Thank-you note",
+    FollowUpKind.NEXT_STEPS: "Next steps",
+    FollowUpKind.OTHER: "Other",
+}
+
+
+def interview_report(db: Database, interview_id: int, *, include_private: bool = False) -> InterviewReport:
+    with db.begin() as connection:
+        rows = interview_rows_for_report(connection, interview_id)
+    if rows is None:
+        raise NotFoundError(f"there is no interview {interview_id}; `interviewdesk interviews list` shows them.")
+    return build_interview_report(rows, include_private=include_private)
+
+
+def panel_report(
+    db: Database, candidate_id: int, *, progress: Callable[[int, int], None] | None = None
+) -> PanelReport:
+    """Every interview of the candidate, oldest first; ``progress(done, total)`` after each one."""
+    with db.begin() as connection:
+        ids = candidate_interview_ids(connection, candidate_id)
+        if ids is None:
+            raise NotFoundError(
+                f"there is no candidate {candidate_id}; `interviewdesk candidates list` shows them."
+            )
+        loaded: list[InterviewRows] = []
+        for done, interview_id in enumerate(ids, start=1):
+            rows = interview_rows_for_report(connection, interview_id)
+            if rows is not None:
+                loaded.append(rows)
+            if progress is not None:
+                progress(done, len(ids))
+        if not loaded:
+            raise NotFoundError(f"candidate {candidate_id} has no interviews to summarise yet.")
+    members = tuple(PanelMember(build_interview_report(rows)) for rows in loaded)
+    competencies: dict[str, str] = {}
+    for member in members:
+        for line in member.report.rubric:
+            competencies.setdefault(line.competency_id, line.name)
+    first = members[0].report
+    return PanelReport(first.candidate, first.candidate_role, members, tuple(competencies.items()))
+
+
+def build_interview_report(rows: InterviewRows, *, include_private: bool = False) -> InterviewReport:
+    head = rows.head
+    template = Template.from_dict(head.template_body)
+    scale = {level.level: level.label for level in template.scale}
+    status = InterviewStatus(head.status)
+
+    events = [TimerEventData(TimerEventKind(e.kind), e.offset_s, e.section_index) for e in rows.timer_events]
+    last_offset = events[-1].offset_s if events else None
+    spent = section_durations(events, len(template.sections), last_offset)
+    actual = sum(spent)
+    sections = tuple(
+        SectionTiming(
+            title=section.title,
+            planned_s=section.minutes * 60.0,
+            actual_s=spent[index],
+            is_candidate_questions=section.kind is SectionKind.CANDIDATE_QUESTIONS,
+            script_questions=tuple(q.text for q in section.questions),
+            not_asked=tuple(
+                q.text for qi, q in enumerate(section.questions) if (index, qi) not in rows.asked
+            ),
+        )
+        for index, section in enumerate(template.sections)
+    )
+    candidate_time = sum(s.actual_s for s in sections if s.is_candidate_questions)
+
+    amendments: dict[str, list[Amendment]] = {}
+    for row in rows.amendments:
+        amendments.setdefault(row.competency_id, []).append(
+            Amendment(row.level, _level_label(scale, row.level), row.evidence, row.reason, row.amended_at)
+        )
+    stored = {row.competency_id: row for row in rows.scores}
+    rubric = tuple(
+        RubricLine(
+            competency_id=c.id,
+            name=c.name,
+            level=(level := stored[c.id].level if c.id in stored else None),
+            level_label=_level_label(scale, level),
+            anchor=c.anchors.get(level, "") if level is not None else "",
+            evidence=stored[c.id].evidence if c.id in stored else "",
+            amendments=tuple(amendments.get(c.id, ())),
+        )
+        for c in template.competencies
+    )
+
+    titles = [s.title for s in template.sections]
+    notes = tuple(
+        NoteLine(
+            section=titles[n.section_index] if 0 <= n.section_index < len(titles) else "",
+            question=_question_text(template, n.section_index, n.question_index),
+            offset_s=n.offset_s,
+            text=n.text,
+            private=n.private,
+        )
+        for n in rows.notes
+        if n.text.strip() and (include_private or not n.private)
+    )
+    recommendations = {r.id: r.label for r in template.recommendations}
+    report = InterviewReport(
+        interview_id=head.id,
+        candidate=head.candidate_name,
+        candidate_role=head.candidate_role,
+        interviewer=head.interviewer_name,
+        status=status.value,
+        submitted=status is InterviewStatus.SUBMITTED,
+        when=head.started_at or head.scheduled_at,
+        template_name=head.template_name,
+        template_version=head.template_version,
+        planned_s=template.planned_minutes * 60.0,
+        actual_s=actual,
+        sealed_at=head.sealed_at,
+        seal_hash=head.seal_hash,
+        recommendation=recommendations.get(head.recommendation or "", head.recommendation or ""),
+        summary=head.summary,
+        aspirations=head.aspirations,
+        rubric=rubric,
+        scale=tuple(scale.items()),
+        sections=sections,
+        intended_share=template.candidate_questions_share,
+        actual_share=candidate_time / actual if actual > 0 else None,
+        candidate_questions=tuple(
+            CandidateQuestionLine(q.text, QuestionTopic(q.topic), q.answer, q.follow_up_owed)
+            for q in rows.candidate_questions
+        ),
+        checklist=tuple((item, index in rows.checklist) for index, item in enumerate(template.role_clarity)),
+        notes=notes,
+        follow_ups=tuple(
+            FollowUpLine(_FOLLOW_UP_LABELS[FollowUpKind(f.kind)], f.description, f.due, f.done_at is not None)
+            for f in rows.follow_ups
+        ),
+        tasks=_tasks(template, rows, scale),
+        disclosure_confirmed_at=head.disclosure_confirmed_at,
+        include_private=include_private,
+    )
+    return replace(report, flags=interview_flags(report))
+
+
+def _level_label(scale: dict[int, str], level: int | None) -> str:
+    if level is None:
+        return ""
+    return f"{level} {scale[level]}" if level in scale else str(level)
+
+
+def _question_text(template: Template, section_index: int, question_index: int | None) -> str | None:
+    if question_index is None or not 0 <= section_index < len(template.sections):
+        return None
+    questions = template.sections[section_index].questions
+    return questions[question_index].text if 0 <= question_index < len(questions) else None
+
+
+def _tasks(template: Template, rows: InterviewRows, scale: dict[int, str]) -> tuple[TaskLine, ...]:
+    records = {row.task_id: row for row in rows.tasks}
+    observations: dict[str, list[tuple[float, str]]] = {}
+    for row in rows.observations:
+        observations.setdefault(row.task_id, []).append((row.offset_s, row.text))
+    lines = []
+    for section in template.sections:
+        for task in section.tasks:
+            record = records.get(task.id)
+            actual = None
+            if record is not None and record.started_offset_s is not None and record.ended_offset_s is not None:
+                actual = record.ended_offset_s - record.started_offset_s
+            lines.append(
+                TaskLine(
+                    title=task.title,
+                    stated_s=task.minutes * 60.0,
+                    actual_s=actual,
+                    paid=task.paid,
+                    pay=task.pay,
+                    deliverable=record.deliverable if record is not None else "",
+                    outcome=record.outcome if record is not None else "",
+                    level_label=_level_label(scale, record.level) if record is not None else "",
+                    observations=tuple(observations.get(task.id, ())),
+                )
+            )
+    return tuple(lines)
+

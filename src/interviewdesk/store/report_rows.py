@@ -1,0 +1,119 @@
+"""Everything stored about one interview, read in a handful of queries for a report.
+
+Returns plain rows (no ORM objects), so a report can be built on any thread and the export code
+never touches the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Connection, Row
+
+from interviewdesk.store.tables import (
+    asked_questions,
+    candidate_questions,
+    candidates,
+    checklist_marks,
+    follow_ups,
+    interviewers,
+    interviews,
+    notes,
+    score_amendments,
+    scores,
+    task_observations,
+    task_records,
+    template_versions,
+    timer_events,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class InterviewRows:
+    head: Row[Any]  # interview columns + candidate, interviewer and template fields
+    timer_events: list[Row[Any]]
+    notes: list[Row[Any]]
+    scores: list[Row[Any]]
+    amendments: list[Row[Any]]  # with the competency id of the score they amend
+    candidate_questions: list[Row[Any]]
+    asked: set[tuple[int, int]]
+    checklist: set[int]
+    tasks: list[Row[Any]]
+    observations: list[Row[Any]]  # with the task id of their record
+    follow_ups: list[Row[Any]]
+
+
+def interview_rows_for_report(connection: Connection, interview_id: int) -> InterviewRows | None:
+    head = connection.execute(
+        select(
+            interviews,
+            candidates.c.name.label("candidate_name"),
+            candidates.c.role.label("candidate_role"),
+            func.coalesce(interviewers.c.name, "").label("interviewer_name"),
+            template_versions.c.name.label("template_name"),
+            template_versions.c.version.label("template_version"),
+            template_versions.c.body.label("template_body"),
+        )
+        .join(candidates, candidates.c.id == interviews.c.candidate_id)
+        .join(template_versions, template_versions.c.id == interviews.c.template_id)
+        .outerjoin(interviewers, interviewers.c.id == interviews.c.interviewer_id)
+        .where(interviews.c.id == interview_id)
+    ).first()
+    if head is None:
+        return None
+
+    def rows(table: Any, *order: Any) -> list[Row[Any]]:
+        query = select(table).where(table.c.interview_id == interview_id).order_by(*order)
+        return list(connection.execute(query))
+
+    amendments = connection.execute(
+        select(score_amendments, scores.c.competency_id)
+        .join(scores, scores.c.id == score_amendments.c.score_id)
+        .where(scores.c.interview_id == interview_id)
+        .order_by(score_amendments.c.amended_at, score_amendments.c.id)
+    )
+    observations = connection.execute(
+        select(task_observations, task_records.c.task_id)
+        .join(task_records, task_records.c.id == task_observations.c.task_record_id)
+        .where(task_records.c.interview_id == interview_id)
+        .order_by(task_observations.c.offset_s, task_observations.c.id)
+    )
+    asked = connection.execute(
+        select(asked_questions.c.section_index, asked_questions.c.question_index).where(
+            asked_questions.c.interview_id == interview_id
+        )
+    )
+    checklist = connection.scalars(
+        select(checklist_marks.c.item_index).where(checklist_marks.c.interview_id == interview_id)
+    )
+    return InterviewRows(
+        head=head,
+        timer_events=rows(timer_events, timer_events.c.offset_s, timer_events.c.id),
+        notes=rows(notes, notes.c.section_index, notes.c.offset_s, notes.c.id),
+        scores=rows(scores, scores.c.id),
+        amendments=list(amendments),
+        candidate_questions=rows(candidate_questions, candidate_questions.c.id),
+        asked={(int(s), int(q)) for s, q in asked},
+        checklist={int(i) for i in checklist},
+        tasks=rows(task_records, task_records.c.id),
+        observations=list(observations),
+        follow_ups=rows(follow_ups, follow_ups.c.due, follow_ups.c.id),
+    )
+
+
+def candidate_interview_ids(connection: Connection, candidate_id: int) -> list[int] | None:
+    """The candidate's interviews, oldest first; None when there is no such candidate."""
+    if connection.scalar(select(candidates.c.id).where(candidates.c.id == candidate_id)) is None:
+        return None
+    query = (
+        select(interviews.c.id)
+        .where(interviews.c.candidate_id == candidate_id)
+        .order_by(interviews.c.scheduled_at.nulls_last(), interviews.c.id)
+    )
+    return list(connection.scalars(query))
+
+
+def candidate_name(connection: Connection, candidate_id: int) -> str | None:
+    return connection.scalar(select(candidates.c.name).where(candidates.c.id == candidate_id))
