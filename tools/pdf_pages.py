@@ -43,7 +43,9 @@ def main() -> int:
             for page in range(1, pages + 1):
                 prefix = OUT / f"{pdf.stem}-{page}"
                 page_range = ["-f", str(page), "-l", str(page), "-singlefile"]
-                subprocess.run(["pdftoppm", "-png", "-r", "80", *page_range, str(pdf), str(prefix)], check=True)
+                subprocess.run(
+                    ["pdftoppm", "-png", "-r", "80", *page_range, str(pdf), str(prefix)], check=True
+                )
             if args.keep:
                 args.keep.mkdir(parents=True, exist_ok=True)
                 shutil.copy(pdf, args.keep / pdf.name)

@@ -15,12 +15,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
 
-from interviewdesk.services.demo import create_demo  # noqa: E402
-from interviewdesk.store.database import open_database  # noqa: E402
-from interviewdesk.ui.main_window import MainWindow  # noqa: E402
+from interviewdesk.services.demo import create_demo
+from interviewdesk.store.database import open_database
+from interviewdesk.ui.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "images"
 

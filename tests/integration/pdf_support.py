@@ -68,7 +68,9 @@ def store_interview(db: Database, spec: Spec) -> tuple[int, int]:
         session.add(interview)
         session.flush()
         iid = interview.id
-        session.add(TimerEvent(interview_id=iid, kind=TimerEventKind.START, at=START, offset_s=0.0, section_index=0))
+        session.add(
+            TimerEvent(interview_id=iid, kind=TimerEventKind.START, at=START, offset_s=0.0, section_index=0)
+        )
         offset = 0.0
         for index, spent in enumerate(minutes[:-1]):
             offset += spent * 60.0
@@ -82,11 +84,15 @@ def store_interview(db: Database, spec: Spec) -> tuple[int, int]:
                 )
             )
         session.add(
-            TimerEvent(interview_id=iid, kind=TimerEventKind.END, at=START + timedelta(seconds=total), offset_s=total)
+            TimerEvent(
+                interview_id=iid, kind=TimerEventKind.END, at=START + timedelta(seconds=total), offset_s=total
+            )
         )
         asked = spec.asked
         if asked is None:
-            asked = {(s, q) for s, section in enumerate(template.sections) for q in range(len(section.questions))}
+            asked = {
+                (s, q) for s, section in enumerate(template.sections) for q in range(len(section.questions))
+            }
         for s, q in sorted(asked):
             session.add(AskedQuestion(interview_id=iid, section_index=s, question_index=q))
         scores = spec.scores or {c.id: (3, f"Evidence for {c.name}.") for c in template.competencies}
@@ -95,10 +101,14 @@ def store_interview(db: Database, spec: Spec) -> tuple[int, int]:
             stored[cid] = Score(interview_id=iid, competency_id=cid, level=level, evidence=evidence)
             session.add(stored[cid])
         for section, at, text, private in spec.notes:
-            session.add(Note(interview_id=iid, section_index=section, offset_s=at, text=text, private=private))
+            session.add(
+                Note(interview_id=iid, section_index=section, offset_s=at, text=text, private=private)
+            )
         for text, topic, answer, owed in spec.questions:
             session.add(
-                CandidateQuestion(interview_id=iid, text=text, topic=topic, answer=answer, follow_up_owed=owed)
+                CandidateQuestion(
+                    interview_id=iid, text=text, topic=topic, answer=answer, follow_up_owed=owed
+                )
             )
         if spec.status is InterviewStatus.SUBMITTED:
             interview.sealed_at = START + timedelta(seconds=total + 600)

@@ -42,7 +42,7 @@ def test_demo_interview_summary_holds_what_the_panel_needs(cli, db: Database, de
     for line in report.rubric:  # every competency with its level, its label and anchor
         assert text.has(line.name) and text.has(line.level_label), line.name
         assert text.has(line.anchor)
-    for question, topic, answer, owed in spec["questions"]:
+    for question, topic, answer, _owed in spec["questions"]:
         assert text.has(question) and text.has(answer)
         assert text.has(QuestionTopic(topic).label)
     assert text.has("FOLLOW-UP OWED")
@@ -147,7 +147,9 @@ def test_mixed_direction_text_keeps_its_words(cli, db: Database, tmp_path: Path)
         assert word in flat
 
 
-def test_long_notes_paginate_with_name_and_page_number_on_every_page(cli, db: Database, tmp_path: Path) -> None:
+def test_long_notes_paginate_with_name_and_page_number_on_every_page(
+    cli, db: Database, tmp_path: Path
+) -> None:
     paragraph = "The candidate described the migration in detail, step by step, with numbers. " * 40
     hebrew = "המועמדת תיארה את ההגירה בפירוט רב, צעד אחר צעד. " * 60
     notes = [(2, 60.0 * i, paragraph, False) for i in range(1, 8)] + [(2, 900.0, hebrew, False)]
@@ -163,7 +165,9 @@ def test_long_notes_paginate_with_name_and_page_number_on_every_page(cli, db: Da
     assert read_pdf(target).flat.count("אחר") == 60
 
 
-def test_paper_follows_the_option_and_the_locale(cli, demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_paper_follows_the_option_and_the_locale(
+    cli, demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     letter, a4, by_locale = tmp_path / "letter.pdf", tmp_path / "a4.pdf", tmp_path / "locale.pdf"
     export(cli, "pdf", "1", "-o", str(letter), "--paper", "letter")
     export(cli, "pdf", "1", "-o", str(a4), "--paper", "a4")

@@ -13,7 +13,12 @@ from interviewdesk.store.database import Database
 
 
 def export_interview_pdf(
-    db: Database, interview_id: int, target: Path, *, include_private: bool = False, paper: Paper | None = None
+    db: Database,
+    interview_id: int,
+    target: Path,
+    *,
+    include_private: bool = False,
+    paper: Paper | None = None,
 ) -> Path:
     _check_target(target)
     report = interview_report(db, interview_id, include_private=include_private)

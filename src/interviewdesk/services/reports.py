@@ -42,7 +42,9 @@ def interview_report(db: Database, interview_id: int, *, include_private: bool =
     with db.begin() as connection:
         rows = interview_rows_for_report(connection, interview_id)
     if rows is None:
-        raise NotFoundError(f"there is no interview {interview_id}; `interviewdesk interviews list` shows them.")
+        raise NotFoundError(
+            f"there is no interview {interview_id}; `interviewdesk interviews list` shows them."
+        )
     return build_interview_report(rows, include_private=include_private)
 
 
@@ -193,7 +195,11 @@ def _tasks(template: Template, rows: InterviewRows, scale: dict[int, str]) -> tu
         for task in section.tasks:
             record = records.get(task.id)
             actual = None
-            if record is not None and record.started_offset_s is not None and record.ended_offset_s is not None:
+            if (
+                record is not None
+                and record.started_offset_s is not None
+                and record.ended_offset_s is not None
+            ):
                 actual = record.ended_offset_s - record.started_offset_s
             lines.append(
                 TaskLine(
@@ -209,4 +215,3 @@ def _tasks(template: Template, rows: InterviewRows, scale: dict[int, str]) -> tu
                 )
             )
     return tuple(lines)
-

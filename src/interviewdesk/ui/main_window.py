@@ -50,6 +50,35 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("InterviewDesk")
         self.resize(1100, 680)
 
+        self._build_lists()
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel("<b>Candidates</b>"))
+        left_layout.addWidget(self.candidate_list)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        self.heading = QLabel("<b>Interviews</b>")
+        right_layout.addWidget(self.heading)
+        right_layout.addWidget(self.table)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([260, 840])
+        self.setCentralWidget(splitter)
+        self._build_actions()
+        from interviewdesk.ui.pdf_export import PdfExporter
+
+        self.exporter = PdfExporter(self, lambda: self.db)
+        self.table.selectionModel().currentRowChanged.connect(self._update_export_actions)
+        self._set_enabled(False)
+        self.statusBar().showMessage("Opening the database…")
+        self._load_scheduled = False
+
+    def _build_lists(self) -> None:
         self.candidates = CandidateListModel()
         self.candidate_list = QListView()
         self.candidate_list.setObjectName("candidateList")
@@ -74,28 +103,6 @@ class MainWindow(QMainWindow):
             header.resizeSection(column, width * em)
         self.table.setAlternatingRowColors(True)
 
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel("<b>Candidates</b>"))
-        left_layout.addWidget(self.candidate_list)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        self.heading = QLabel("<b>Interviews</b>")
-        right_layout.addWidget(self.heading)
-        right_layout.addWidget(self.table)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([260, 840])
-        self.setCentralWidget(splitter)
-        self._build_actions()
-        self._set_enabled(False)
-        self.statusBar().showMessage("Opening the database…")
-        self._load_scheduled = False
-
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._load_scheduled:
@@ -106,6 +113,13 @@ class MainWindow(QMainWindow):
     def _set_enabled(self, enabled: bool) -> None:
         for action in (self.add_candidate_action, self.plan_action):
             action.setEnabled(enabled)
+        self._update_export_actions()
+
+    def _update_export_actions(self, *_args: object) -> None:
+        has_interview = self.db is not None and self.current_interview() is not None
+        self.export_interview_action.setEnabled(has_interview)
+        self.export_private_action.setEnabled(has_interview)
+        self.export_panel_action.setEnabled(self.db is not None and self.current_candidate_id() is not None)
 
     def _build_actions(self) -> None:
         style = self.style()
@@ -119,15 +133,33 @@ class MainWindow(QMainWindow):
         )
         self.plan_action.setShortcut(QKeySequence("Ctrl+I"))
         self.plan_action.triggered.connect(self.plan_interview)
+        self.export_interview_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton), "&Export interview PDF…", self
+        )
+        self.export_interview_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_interview_action.triggered.connect(lambda: self.export_interview(include_private=False))
+        self.export_private_action = QAction("Export interview PDF with &private notes…", self)
+        self.export_private_action.triggered.connect(lambda: self.export_interview(include_private=True))
+        self.export_panel_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView), "Export &panel PDF…", self
+        )
+        self.export_panel_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.export_panel_action.triggered.connect(self.export_panel)
         toolbar = QToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addAction(self.add_candidate_action)
         toolbar.addAction(self.plan_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.export_interview_action)
+        toolbar.addAction(self.export_panel_action)
         self.addToolBar(toolbar)
         menu = self.menuBar().addMenu("&File")
         menu.addAction(self.add_candidate_action)
         menu.addAction(self.plan_action)
+        menu.addSeparator()
+        for action in (self.export_interview_action, self.export_private_action, self.export_panel_action):
+            menu.addAction(action)
         menu.addSeparator()
         quit_action = menu.addAction("&Quit")
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -160,6 +192,21 @@ class MainWindow(QMainWindow):
     def current_candidate_id(self) -> int | None:
         return self.candidates.candidate_id(self.candidate_list.currentIndex().row())
 
+    def current_interview(self) -> InterviewRow | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def export_interview(self, *, include_private: bool = False) -> None:
+        row = self.current_interview()
+        if row is not None:
+            self.exporter.export_interview(row.id, row.candidate, include_private=include_private)
+
+    def export_panel(self) -> None:
+        candidate_id = self.current_candidate_id()
+        if candidate_id is not None:
+            name = self.candidate_list.currentIndex().data().split("\n")[0]
+            self.exporter.export_panel(candidate_id, name)
+
     def select_candidate(self, candidate_id: int | None) -> None:
         """Show one candidate's interviews (None: everyone's)."""
         self.candidate_list.setCurrentIndex(self.candidates.index(self.candidates.row_of(candidate_id)))
@@ -182,6 +229,7 @@ class MainWindow(QMainWindow):
         total = interview_list.count_interviews(self.db, candidate_id=candidate_id)
         loader = partial(self._page, candidate_id)
         self.model.reset(loader, total)
+        self._update_export_actions()
         who = self.candidate_list.currentIndex().data().split("\n")[0] if candidate_id else "everyone"
         self.heading.setText(f"<b>Interviews</b> — {who}: {total}")
 

@@ -97,6 +97,8 @@ def _is_neutral(char: str) -> bool:
 def font_runs(text: str) -> list[Run]:
     """``text`` cut into runs of one family each, in order; every character is kept."""
     register_fonts()
+    if _coverage(SANS).issuperset(map(ord, text)):  # the common case, decided in C
+        return [Run(SANS, text)] if text else []
     runs: list[Run] = []
     current: str | None = None
     start = 0
@@ -114,9 +116,7 @@ def font_runs(text: str) -> list[Run]:
 
 
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
-    return sum(
-        pdfmetrics.stringWidth(run.text, run.face(bold=bold), size) for run in font_runs(text)
-    )
+    return sum(pdfmetrics.stringWidth(run.text, run.face(bold=bold), size) for run in font_runs(text))
 
 
 def has_rtl(text: str) -> bool:

@@ -7,7 +7,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 
 from interviewdesk.domain.report import InterviewReport
 from interviewdesk.export.pdf.charts import radar
-from interviewdesk.export.pdf.layout import flag_mark, grid, local_time, minutes, signed_minutes, table
+from interviewdesk.export.pdf.layout import cell, flag_mark, grid, local_time, minutes, signed_minutes, table
 from interviewdesk.export.pdf.styles import FLAG, FLAG_FILL, GOOD, Styles
 from interviewdesk.export.pdf.text import user_text
 
@@ -51,9 +51,10 @@ def _facts(report: InterviewReport, styles: Styles, width: float) -> list[Flowab
         ("Scores sealed", sealed),
     ]
     facts = grid(
-        [[Paragraph(f"<b>{k}</b>", styles.cell), user_text(v, styles.cell)] for k, v in rows],
+        [[Paragraph(f"<b>{k}</b>", styles.cell), cell(v, styles.cell, width - 32 * mm)] for k, v in rows],
         [32 * mm, width - 32 * mm],
         [("BOTTOMPADDING", (0, 0), (-1, -1), 1)],
+        text_style=styles.cell,
     )
     return [facts, Spacer(1, 3 * mm)]
 
@@ -65,9 +66,15 @@ def _flags(report: InterviewReport, styles: Styles, width: float) -> list[Flowab
         [flag_mark(styles, flag.kind.title), user_text(flag.detail, styles.cell)] for flag in report.flags
     ]
     box = grid(
-        lines, [62 * mm, width - 62 * mm], [("BACKGROUND", (0, 0), (-1, -1), FLAG_FILL), ("BOX", (0, 0), (-1, -1), 1, FLAG)]
+        lines,
+        [62 * mm, width - 62 * mm],
+        [("BACKGROUND", (0, 0), (-1, -1), FLAG_FILL), ("BOX", (0, 0), (-1, -1), 1, FLAG)],
+        text_style=styles.cell,
     )
-    return [Paragraph(f'<font color="{FLAG.hexval()}"><b>Flags ({len(report.flags)})</b></font>', styles.heading), box]
+    return [
+        Paragraph(f'<font color="{FLAG.hexval()}"><b>Flags ({len(report.flags)})</b></font>', styles.heading),
+        box,
+    ]
 
 
 def _outcome(report: InterviewReport, styles: Styles) -> list[Flowable]:
@@ -109,6 +116,7 @@ def _rubric(report: InterviewReport, styles: Styles, width: float) -> list[Flowa
         [line.name for line in report.rubric],
         [(report.interviewer or "levels", [line.level for line in report.rubric])],
         top_level=top,
+        size=170,
     )
     if chart is not None:
         story.append(KeepTogether([Spacer(1, 2 * mm), chart]))
@@ -124,7 +132,15 @@ def _timing(report: InterviewReport, styles: Styles, width: float) -> list[Flowa
             flagged.append(index)
         rows.append([section.title, minutes(section.planned_s), minutes(section.actual_s), state])
     story = _heading("Timing", styles)
-    story.append(table(styles, ("Section", "Planned", "Actual", "Over or under"), rows, [0.49 * width, 0.15 * width, 0.15 * width, 0.21 * width], flagged_rows=flagged))
+    story.append(
+        table(
+            styles,
+            ("Section", "Planned", "Actual", "Over or under"),
+            rows,
+            [0.49 * width, 0.15 * width, 0.15 * width, 0.21 * width],
+            flagged_rows=flagged,
+        )
+    )
     share = "not measured" if report.actual_share is None else f"{report.actual_share:.0%}"
     story.append(Spacer(1, 2 * mm))
     story.append(
@@ -142,7 +158,9 @@ def _tasks(report: InterviewReport, styles: Styles, width: float) -> list[Flowab
         return []
     story = _heading("Working interview", styles)
     confirmed = local_time(report.disclosure_confirmed_at, empty="NOT CONFIRMED")
-    story.append(Paragraph(f"<b>Tasks, duration and pay disclosed to the candidate:</b> {confirmed}", styles.body))
+    story.append(
+        Paragraph(f"<b>Tasks, duration and pay disclosed to the candidate:</b> {confirmed}", styles.body)
+    )
     rows = []
     flagged = []
     for index, task in enumerate(report.tasks):
@@ -153,7 +171,9 @@ def _tasks(report: InterviewReport, styles: Styles, width: float) -> list[Flowab
         pay = task.pay if task.paid else f"unpaid{': ' + task.pay if task.pay else ''}"
         observed = "\n".join(f"min {int(at // 60) + 1}: {text}" for at, text in task.observations)
         outcome = "\n".join(part for part in (task.level_label, task.outcome, task.deliverable) if part)
-        rows.append([task.title, f"{minutes(task.stated_s)} stated\n{actual}", pay, observed or "-", outcome or "-"])
+        rows.append(
+            [task.title, f"{minutes(task.stated_s)} stated\n{actual}", pay, observed or "-", outcome or "-"]
+        )
     story.append(
         table(
             styles,
@@ -175,14 +195,23 @@ def _candidate_questions(report: InterviewReport, styles: Styles, width: float) 
         [q.text, q.topic.label, q.answer or "-", "FOLLOW-UP OWED" if q.follow_up_owed else ""]
         for q in report.candidate_questions
     ]
-    story.append(table(styles, ("Question", "Topic", "Answer given", "Follow-up"), rows, [0.34 * width, 0.16 * width, 0.34 * width, 0.16 * width]))
+    story.append(
+        table(
+            styles,
+            ("Question", "Topic", "Answer given", "Follow-up"),
+            rows,
+            [0.34 * width, 0.16 * width, 0.34 * width, 0.16 * width],
+        )
+    )
     return story
 
 
 def _role_clarity(report: InterviewReport, styles: Styles, width: float) -> list[Flowable]:
     story = _heading("Role clarity and aspirations", styles)
     if report.checklist:
-        rows = [[item, "covered" if done else flag_mark(styles, "not covered")] for item, done in report.checklist]
+        rows = [
+            [item, "covered" if done else flag_mark(styles, "not covered")] for item, done in report.checklist
+        ]
         story.append(table(styles, ("What the candidate was told", ""), rows, [0.75 * width, 0.25 * width]))
     story.append(Spacer(1, 2 * mm))
     story.append(Paragraph("<b>The candidate's aspirations</b>", styles.body))
@@ -213,8 +242,16 @@ def _follow_ups(report: InterviewReport, styles: Styles, width: float) -> list[F
     if not report.follow_ups:
         return []
     rows = [
-        [f.kind_label, f.description, f.due.isoformat(), "done" if f.done else "open"] for f in report.follow_ups
+        [f.kind_label, f.description, f.due.isoformat(), "done" if f.done else "open"]
+        for f in report.follow_ups
     ]
     story = _heading("Follow-ups", styles)
-    story.append(table(styles, ("Kind", "What", "Due", "State"), rows, [0.18 * width, 0.52 * width, 0.15 * width, 0.15 * width]))
+    story.append(
+        table(
+            styles,
+            ("Kind", "What", "Due", "State"),
+            rows,
+            [0.18 * width, 0.52 * width, 0.15 * width, 0.15 * width],
+        )
+    )
     return story

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from interviewdesk.export.pdf.fonts import SANS
+from interviewdesk.export.pdf.fonts import SANS, font_runs
 from interviewdesk.export.pdf.styles import FLAG, FLAG_FILL, HEADER_FILL, RULE, Styles
 from interviewdesk.export.pdf.text import markup, user_text
 
@@ -39,8 +41,14 @@ def table(
     flagged_rows: Sequence[int] = (),
 ) -> Table:
     """A ruled table whose header repeats on every page it spans; str cells are user text."""
-    body: list[list[Flowable]] = [[Paragraph(markup(h, bold=True), styles.cell) for h in header]]
-    body += [[user_text(c, styles.cell) if isinstance(c, str) else c for c in row] for row in rows]
+    body: list[list[Flowable | str]] = [[Paragraph(markup(h, bold=True), styles.cell) for h in header]]
+    body += [
+        [
+            cell(c, styles.cell, width) if isinstance(c, str) else c
+            for c, width in zip(row, widths, strict=True)
+        ]
+        for row in rows
+    ]
     commands: list[tuple[object, ...]] = [
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
@@ -49,19 +57,47 @@ def table(
     ]
     for index in flagged_rows:
         commands.append(("BACKGROUND", (0, index + 1), (-1, index + 1), FLAG_FILL))
-    return grid(body, widths, commands, repeat_rows=1)
+    return grid(body, widths, commands, text_style=styles.cell, repeat_rows=1)
+
+
+def cell(text: str, style: ParagraphStyle, width: float) -> Flowable | str:
+    """Short one-line Latin text is drawn by the table itself: a Paragraph costs ten times more."""
+    padding = 12  # the table's default left and right padding
+    if (
+        "\n" not in text
+        and len(runs := font_runs(text)) <= 1
+        and (not runs or runs[0].family == SANS)
+        and stringWidth(text, SANS, style.fontSize) <= width - padding
+    ):
+        return text
+    return user_text(text, style)
 
 
 def grid(
-    cells: Sequence[Sequence[Flowable | list[Flowable]]],
+    cells: Sequence[Sequence[Flowable | list[Flowable] | str]],
     widths: Sequence[float],
     commands: Sequence[tuple[object, ...]] = (),
     *,
+    text_style: ParagraphStyle,
     repeat_rows: int = 0,
 ) -> Table:
-    """A Table of flowables; its own font is ours too, so no built-in font enters the file."""
-    result = Table([list(row) for row in cells], colWidths=list(widths), repeatRows=repeat_rows, hAlign="LEFT")
-    result.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS), ("VALIGN", (0, 0), (-1, -1), "TOP"), *commands]))
+    """A Table of flowables and short strings; the strings are set like ``text_style``, in our font,
+    so no built-in font enters the file."""
+    result = Table(
+        [list(row) for row in cells], colWidths=list(widths), repeatRows=repeat_rows, hAlign="LEFT"
+    )
+    result.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), SANS),
+                ("FONTSIZE", (0, 0), (-1, -1), text_style.fontSize),
+                ("LEADING", (0, 0), (-1, -1), text_style.leading),
+                ("TEXTCOLOR", (0, 0), (-1, -1), text_style.textColor),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                *commands,
+            ]
+        )
+    )
     return result
 
 

@@ -36,7 +36,9 @@ class Paper(StrEnum):
 
 
 # Territories whose printers are loaded with US Letter.
-_LETTER_TERRITORIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "PA", "SV", "DO", "PR", "BZ"})
+_LETTER_TERRITORIES = frozenset(
+    {"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "PA", "SV", "DO", "PR", "BZ"}
+)
 
 
 def paper_for_locale(environ: dict[str, str] | None = None) -> Paper:
@@ -123,7 +125,9 @@ def build_pdf(story: Sequence[Flowable], *, frame: PageFrame, paper: Paper, subj
         invariant=True,  # the same content gives the same bytes
         initialFontName=SANS,  # not even an unused Helvetica is written into the file
     )
-    body = Frame(MARGIN, bottom, width - 2 * MARGIN, height - MARGIN - bottom, id="body", leftPadding=0, rightPadding=0)
+    body = Frame(
+        MARGIN, bottom, width - 2 * MARGIN, height - MARGIN - bottom, id="body", leftPadding=0, rightPadding=0
+    )
     doc.addPageTemplates([PageTemplate(id="page", frames=[body])])
     doc.build(list(story), canvasmaker=lambda *a, **k: _NumberedCanvas(*a, frame=frame, **k))
     return buffer.getvalue()

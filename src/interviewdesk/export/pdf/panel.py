@@ -103,7 +103,9 @@ def _disagreements(panel: PanelReport, matrix: list[CompetencyRow], styles: Styl
     story: list[Flowable] = [Spacer(1, 2 * mm), flag_mark(styles, f"Disagreements to discuss ({len(rows)})")]
     labels = [m.label for m in panel.members]
     for row in rows:
-        levels = ", ".join(f"{label} {lv}" for label, lv in zip(labels, row.levels, strict=True) if lv is not None)
+        levels = ", ".join(
+            f"{label} {lv}" for label, lv in zip(labels, row.levels, strict=True) if lv is not None
+        )
         story.append(user_text(f"{row.name}: {levels}", styles.body))
     return story
 
@@ -120,7 +122,12 @@ def _recommendations(panel: PanelReport, styles: Styles, width: float) -> list[F
     ]
     return [
         Paragraph("Recommendations", styles.heading),
-        table(styles, ("Interviewer", "Interview", "Date", "Recommendation"), rows, [0.24 * width, 0.34 * width, 0.18 * width, 0.24 * width]),
+        table(
+            styles,
+            ("Interviewer", "Interview", "Date", "Recommendation"),
+            rows,
+            [0.24 * width, 0.34 * width, 0.18 * width, 0.24 * width],
+        ),
     ]
 
 
@@ -131,7 +138,8 @@ def _questions(panel: PanelReport, styles: Styles, width: float) -> list[Flowabl
         story.append(Paragraph("No questions from the candidate were logged.", styles.body))
         return story
     rows: list[list[Flowable | str]] = [
-        [f"{topic.label} ({len(texts)})", _bullets(texts, styles)] for topic, texts in questions_by_topic(asked).items()
+        [f"{topic.label} ({len(texts)})", _bullets(texts, styles)]
+        for topic, texts in questions_by_topic(asked).items()
     ]
     story.append(table(styles, ("Topic", "Questions"), rows, [0.28 * width, 0.72 * width]))
     return story

@@ -38,13 +38,23 @@ def make_styles() -> Styles:
     register_fonts()  # a style may only name a registered font
     body = ParagraphStyle("body", fontName=SANS, fontSize=9.5, leading=12.5, textColor=INK, spaceAfter=3)
     return Styles(
-        title=ParagraphStyle("title", parent=body, fontName=bold_face(SANS), fontSize=17, leading=21, spaceAfter=4),
+        title=ParagraphStyle(
+            "title", parent=body, fontName=bold_face(SANS), fontSize=17, leading=21, spaceAfter=4
+        ),
         heading=ParagraphStyle(
-            "heading", parent=body, fontName=bold_face(SANS), fontSize=12, leading=15, spaceBefore=9, spaceAfter=4
+            "heading",
+            parent=body,
+            fontName=bold_face(SANS),
+            fontSize=12,
+            leading=15,
+            spaceBefore=9,
+            spaceAfter=4,
         ),
         body=body,
         small=ParagraphStyle("small", parent=body, fontSize=8, leading=10, textColor=MUTED),
         cell=ParagraphStyle("cell", parent=body, fontSize=8.5, leading=11, spaceAfter=0),
-        cell_bold=ParagraphStyle("cell-bold", parent=body, fontName=bold_face(SANS), fontSize=8.5, leading=11, spaceAfter=0),
+        cell_bold=ParagraphStyle(
+            "cell-bold", parent=body, fontName=bold_face(SANS), fontSize=8.5, leading=11, spaceAfter=0
+        ),
         flag=ParagraphStyle("flag", parent=body, fontSize=9, leading=12, textColor=FLAG, spaceAfter=1),
     )

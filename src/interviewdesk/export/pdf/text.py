@@ -18,7 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
-from interviewdesk.export.pdf.fonts import SHAPED, font_runs, has_cjk, has_rtl, text_width
+from interviewdesk.export.pdf.fonts import SANS, SHAPED, font_runs, has_cjk, has_rtl, text_width
 
 
 def markup(text: str, *, bold: bool = False) -> str:
@@ -26,7 +26,8 @@ def markup(text: str, *, bold: bool = False) -> str:
     parts = []
     for run in font_runs(text):
         chunk = escape(run.text).replace("\n", "<br/>")
-        parts.append(f'<font face="{run.family}">{chunk}</font>')
+        # Our styles are all set in the Sans family: only other families need a tag.
+        parts.append(chunk if run.family == SANS else f'<font face="{run.family}">{chunk}</font>')
     joined = "".join(parts)
     return f"<b>{joined}</b>" if bold else joined
 
@@ -103,7 +104,15 @@ class BidiText(Flowable):
         y = len(self._lines) * leading - size
         for line in self._lines:
             right = _base_direction(line) == "R"
-            draw_line(canvas, self._width if right else 0.0, y, line, size, bold=self.bold, align="right" if right else "left")
+            draw_line(
+                canvas,
+                self._width if right else 0.0,
+                y,
+                line,
+                size,
+                bold=self.bold,
+                align="right" if right else "left",
+            )
             y -= leading
 
     def _break_lines(self, width: float) -> list[str]:

@@ -1,0 +1,96 @@
+"""How long the PDF summaries take to build, in process, against a bare ReportLab build.
+
+    python bench/pdf_export.py [--rounds 15]
+
+The baseline is the same text, every string of the report, laid out by ReportLab as plain
+paragraphs in the same embedded font: what any PDF of this content costs. Runs are interleaved
+and medians compared, so a busy machine slows both sides alike. Results: docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import astuple, is_dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+from interviewdesk.domain.report import InterviewReport
+from interviewdesk.export.pdf import Paper, render_interview, render_panel
+from interviewdesk.export.pdf.fonts import SANS, register_fonts
+from interviewdesk.services.demo import create_demo
+from interviewdesk.services.pdf_export import export_interview_pdf
+from interviewdesk.services.reports import interview_report, panel_report
+from interviewdesk.store.database import open_database
+
+
+def strings(value: object) -> list[str]:
+    """Every string inside a report, in order."""
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    if is_dataclass(value) and not isinstance(value, type):
+        return [s for field in astuple(value) for s in strings(field)]
+    if isinstance(value, tuple | list):
+        return [s for item in value for s in strings(item)]
+    return []
+
+
+def bare_build(report: InterviewReport) -> bytes:
+    register_fonts()
+    style = ParagraphStyle("plain", fontName=SANS, fontSize=9.5, leading=12.5)
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=Paper.A4.size, initialFontName=SANS)
+    doc.build([Paragraph(escape(text), style) for text in strings(report)])
+    return buffer.getvalue()
+
+
+def timed(work: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    work()
+    return (time.perf_counter() - start) * 1000
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=15)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = open_database(str(Path(tmp) / "bench.sqlite"))
+        demo = create_demo(db)
+        report = interview_report(db, demo.interview_ids[0])
+        panel = panel_report(db, demo.candidate_ids[0])
+        target = Path(tmp) / "summary.pdf"
+        cases: dict[str, Callable[[], object]] = {
+            "bare ReportLab, same text": lambda: bare_build(report),
+            "interview summary (report to bytes)": lambda: render_interview(report, Paper.A4),
+            "interview export (database to file)": lambda: export_interview_pdf(
+                db, demo.interview_ids[0], target, paper=Paper.A4
+            ),
+            "panel summary, 3 interviews (report to bytes)": lambda: render_panel(panel, Paper.A4),
+        }
+        for work in cases.values():  # warm up: fonts registered, modules imported
+            work()
+        samples: dict[str, list[float]] = {name: [] for name in cases}
+        for _ in range(args.rounds):
+            for name, work in cases.items():
+                samples[name].append(timed(work))
+        db.close()
+    medians = {name: statistics.median(values) for name, values in samples.items()}
+    base = medians["bare ReportLab, same text"]
+    print(f"{'case':<48} {'median ms':>10} {'min ms':>8} {'vs bare':>8}")
+    for name, values in samples.items():
+        print(f"{name:<48} {medians[name]:>10.1f} {min(values):>8.1f} {medians[name] / base:>7.2f}x")
+    print(f"python {sys.version.split()[0]}, {args.rounds} interleaved rounds")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

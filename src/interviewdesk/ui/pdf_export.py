@@ -1,0 +1,171 @@
+"""Export PDFs from the window: pick a file, build it on a worker thread, then offer to show it.
+
+The build runs in the thread pool so the window never waits on ReportLab or the disk; the worker
+uses its own database connection and hands back only a path or a message (no ORM object crosses
+threads). The panel export reports progress per interview read.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QRunnable, QStandardPaths, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from interviewdesk.errors import UserError
+
+if TYPE_CHECKING:
+    from interviewdesk.store.database import Database
+
+log = logging.getLogger(__name__)
+
+
+class _Signals(QObject):
+    progressed = Signal(int, int)
+    finished = Signal(str)
+    failed = Signal(str)
+
+
+class _ExportJob(QRunnable):
+    def __init__(self, work: Callable[[Callable[[int, int], None]], Path]) -> None:
+        super().__init__()
+        self.signals = _Signals()
+        self._work = work
+
+    def run(self) -> None:
+        try:
+            path = self._work(self.signals.progressed.emit)
+        except UserError as exc:
+            self.signals.failed.emit(exc.message)
+        except Exception as exc:  # a fault of ours or of the machine: a message, never a traceback
+            log.exception("PDF export failed")
+            self.signals.failed.emit(f"The PDF could not be made: {exc}")
+        else:
+            self.signals.finished.emit(str(path))
+
+
+class PdfExporter(QObject):
+    """Runs the window's exports: ``progressed(done, total)`` as it goes, then ``finished(path)``
+    or ``failed(message)``."""
+
+    progressed = Signal(int, int)
+    finished = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, parent: QWidget, db: Callable[[], Database]) -> None:
+        super().__init__(parent)
+        self._window = parent
+        self._db = db
+        self.file_dialog: QFileDialog | None = None
+        self.progress: QProgressDialog | None = None
+        self.result_box: QMessageBox | None = None
+        self._job: _ExportJob | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self._job is not None
+
+    def export_interview(self, interview_id: int, name: str, *, include_private: bool = False) -> None:
+        from interviewdesk.services.pdf_export import export_interview_pdf
+
+        suffix = "-private" if include_private else ""
+
+        def work(_progress: Callable[[int, int], None], path: Path) -> Path:
+            return export_interview_pdf(self._db(), interview_id, path, include_private=include_private)
+
+        self._ask_file(
+            f"{_file_stem(name)}-interview-{interview_id}{suffix}.pdf", "Export interview PDF", work
+        )
+
+    def export_panel(self, candidate_id: int, name: str) -> None:
+        from interviewdesk.services.pdf_export import export_panel_pdf
+
+        def work(progress: Callable[[int, int], None], path: Path) -> Path:
+            return export_panel_pdf(self._db(), candidate_id, path, progress=progress)
+
+        self._ask_file(f"{_file_stem(name)}-panel.pdf", "Export panel PDF", work)
+
+    def _ask_file(
+        self, suggested: str, title: str, work: Callable[[Callable[[int, int], None], Path], Path]
+    ) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        dialog = QFileDialog(self._window, title, str(Path(folder) / suggested), "PDF files (*.pdf)")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("pdf")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda chosen: self.start(Path(chosen), work, title))
+        self.file_dialog = dialog
+        dialog.open()
+
+    def start(self, path: Path, work: Callable[[Callable[[int, int], None], Path], Path], title: str) -> None:
+        """Build the PDF at ``path`` on a worker thread, with a progress dialog."""
+        if self._job is not None:
+            return
+        self.file_dialog = None
+        progress = QProgressDialog(f"Writing {path.name}…", "", 0, 0, self._window)
+        progress.setWindowTitle(title)
+        progress.setCancelButton(None)  # a few hundred milliseconds: nothing worth cancelling
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        self.progress = progress
+        job = _ExportJob(lambda report: work(report, path))
+        job.setAutoDelete(False)  # we keep it (and its signals object) until it is done
+        job.signals.progressed.connect(self._progressed)
+        job.signals.finished.connect(self._finished)
+        job.signals.failed.connect(self._failed)
+        self._job = job
+        QThreadPool.globalInstance().start(job)
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progressed.emit(done, total)
+        dialog = self.progress
+        if dialog is not None:
+            # Label first: a window-modal setValue() processes events, and may end the job.
+            dialog.setLabelText(f"Read {done} of {total - 1} interviews…" if done < total else "Writing…")
+            dialog.setMaximum(total)
+            dialog.setValue(min(done, total - 1))  # the last step is the write, not yet done
+
+    def _end_job(self) -> None:
+        self._job = None
+        if self.progress is not None:
+            self.progress.reset()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def _finished(self, path: str) -> None:
+        self._end_job()
+        box = QMessageBox(
+            QMessageBox.Icon.Information, "PDF exported", f"Saved {Path(path).name}", parent=self._window
+        )
+        box.setInformativeText(str(Path(path).parent))
+        show = box.addButton("Show in folder", QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        show.clicked.connect(lambda: reveal(Path(path)))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.result_box = box
+        box.open()
+        self.finished.emit(path)
+
+    def _failed(self, message: str) -> None:
+        self._end_job()
+        box = QMessageBox(QMessageBox.Icon.Warning, "PDF not exported", message, parent=self._window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.result_box = box
+        box.open()
+        self.failed.emit(message)
+
+
+def reveal(path: Path) -> bool:
+    """Open the file manager on the folder that holds ``path``."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+
+def _file_stem(name: str) -> str:
+    """A file name from a person's name: letters of any script kept, separators made dashes."""
+    stem = re.sub(r"[^\w]+", "-", name.strip(), flags=re.UNICODE).strip("-")
+    return stem or "candidate"

@@ -1,0 +1,131 @@
+"""The rules of a summary (flags, balance) without a database or ReportLab; paper and font runs."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import pytest
+
+from interviewdesk.domain.report import (
+    Amendment,
+    FlagKind,
+    InterviewReport,
+    RubricLine,
+    SectionTiming,
+    TaskLine,
+    interview_flags,
+)
+
+WHEN = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+
+
+def report(**changes: object) -> InterviewReport:
+    base = InterviewReport(
+        interview_id=1,
+        candidate="Ada",
+        candidate_role="Engineer",
+        interviewer="Kwame",
+        status="submitted",
+        submitted=True,
+        when=WHEN,
+        template_name="T",
+        template_version=1,
+        planned_s=3600,
+        actual_s=3600,
+        sealed_at=WHEN,
+        seal_hash="0" * 64,
+        recommendation="Yes",
+        summary="",
+        aspirations="",
+        rubric=(RubricLine("a", "Alpha", 3, "3 Meets", "anchor", "did X"),),
+        scale=((1, "Low"), (3, "Meets")),
+        sections=(
+            SectionTiming("Questions", 2400, 2400, False, ("Q1",), ()),
+            SectionTiming("Your questions", 1200, 1200, True, (), ()),
+        ),
+        intended_share=1 / 3,
+        actual_share=1 / 3,
+        candidate_questions=(),
+        checklist=(),
+        notes=(),
+        follow_ups=(),
+    )
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+def kinds(r: InterviewReport) -> list[FlagKind]:
+    return [flag.kind for flag in interview_flags(r)]
+
+
+def test_a_clean_interview_has_no_flags() -> None:
+    assert kinds(report()) == []
+
+
+def test_each_rule_raises_its_flag() -> None:
+    amended = Amendment(4, "4 High", "did X", "re-read notes", WHEN)
+    r = report(
+        status="live",
+        submitted=False,
+        rubric=(
+            RubricLine("a", "Alpha", 3, "3 Meets", "anchor", "   "),
+            RubricLine("b", "Beta", None, "", "", ""),
+            RubricLine("c", "Gamma", 3, "3 Meets", "anchor", "ok", (amended,)),
+        ),
+        sections=(
+            SectionTiming("Questions", 2400, 3590, False, ("Q1", "Q2"), ("Q2",)),
+            SectionTiming("Your questions", 1200, 10, True, (), ()),
+        ),
+        actual_share=10 / 3600,
+        tasks=(TaskLine("Explore", 1800, 2400, True, "EUR 200", "", "", "", ()),),
+    )
+    assert kinds(r) == [
+        FlagKind.NOT_SUBMITTED,
+        FlagKind.NO_EVIDENCE,
+        FlagKind.UNSCORED,
+        FlagKind.QUESTIONS_NOT_ASKED,
+        FlagKind.SECTION_SKIPPED,
+        FlagKind.LOW_CANDIDATE_SHARE,
+        FlagKind.AMENDED_AFTER_SEAL,
+        FlagKind.TASK_OVER_TIME,
+    ]
+
+
+def test_share_within_rounding_of_the_plan_is_not_flagged() -> None:
+    assert kinds(report(actual_share=1 / 3 - 0.004)) == []
+    assert kinds(report(actual_share=1 / 3 - 0.02)) == [FlagKind.LOW_CANDIDATE_SHARE]
+
+
+def test_an_interview_not_started_flags_no_skipped_sections() -> None:
+    sections = (SectionTiming("Questions", 2400, 0, False, ("Q1",), ("Q1",)),)
+    r = report(status="planned", submitted=False, actual_s=0, actual_share=None, sections=sections)
+    assert kinds(r) == [FlagKind.NOT_SUBMITTED]
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({"LANG": "en_US.UTF-8"}, "letter"),
+        ({"LANG": "en_GB.UTF-8"}, "a4"),
+        ({"LANG": "de_DE.UTF-8", "LC_PAPER": "en_CA.UTF-8"}, "letter"),
+        ({"LC_ALL": "fr_FR.UTF-8", "LC_PAPER": "en_US.UTF-8"}, "a4"),
+        ({"LANG": "C.UTF-8"}, "a4"),
+        ({}, "a4"),
+    ],
+)
+def test_paper_follows_the_locale(environ: dict[str, str], expected: str) -> None:
+    from interviewdesk.export.pdf.page import paper_for_locale
+
+    assert paper_for_locale(environ).value == expected
+
+
+def test_font_runs_cover_every_script_and_keep_every_character() -> None:
+    from interviewdesk.export.pdf.fonts import ARABIC, CJK, HEBREW, SANS, font_runs
+
+    text = "Zoë, Ирина & Γιώργος: דנה לוי / ليلى — 王小明 やまだ (2)"
+    runs = font_runs(text)
+    assert "".join(run.text for run in runs) == text
+    families = {run.family for run in runs}
+    assert families == {SANS, HEBREW, ARABIC, CJK}
+    assert next(run for run in runs if "דנה" in run.text).family == HEBREW
+    assert next(run for run in runs if "王" in run.text).family == CJK
