@@ -166,3 +166,30 @@ def test_backup_is_a_consistent_private_copy(db: Database, db_path: Path) -> Non
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (SCHEMA_HEAD,)
     connection.close()
     assert not list(db_path.parent.glob("*.tmp"))
+
+
+def test_upgrade_from_0001_keeps_the_data_and_adds_the_timer_heartbeat(db_path: Path) -> None:
+    from alembic import command
+
+    from interviewdesk.store.migrate import _config as alembic_config
+
+    database = open_database(str(db_path))
+    with database.begin() as connection:
+        command.downgrade(alembic_config(connection), "0001_initial")
+    database.close()
+    with sqlite3.connect(db_path) as connection:
+        connection.execute(
+            "INSERT INTO candidates (name, role, email, created_at) VALUES ('Ada', '', '', '2026-01-01')"
+        )
+    connection.close()
+
+    database = open_database(str(db_path))  # upgrades, with a backup first
+    with database.begin() as connection:
+        assert connection.execute(text("SELECT name FROM candidates")).scalar() == "Ada"
+        columns = [row[1] for row in connection.execute(text("PRAGMA table_info(interviews)"))]
+    database.close()
+    assert "running_offset_s" in columns
+    (backup,) = db_path.parent.glob(f"{db_path.stem}.before-0002_running_offset.*")
+    with sqlite3.connect(backup) as connection:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001_initial",)
+    connection.close()

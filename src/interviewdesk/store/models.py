@@ -67,6 +67,7 @@ class Interview(Base):
     started_at: Mapped[datetime | None]
     ended_at: Mapped[datetime | None]
     current_section: Mapped[int]
+    running_offset_s: Mapped[float | None]
     recommendation: Mapped[str | None]
     summary: Mapped[str]
     aspirations: Mapped[str]

@@ -109,6 +109,9 @@ interviews = Table(
     Column("started_at", UTCDateTime),
     Column("ended_at", UTCDateTime),
     Column("current_section", Integer, nullable=False, default=0),
+    # The timer's offset at the last save while it ran: after a crash, the interview resumes from
+    # here (the time the app was down is not counted).
+    Column("running_offset_s", Float),
     Column("recommendation", String(64)),
     Column("summary", Text, nullable=False, default=""),
     Column("aspirations", Text, nullable=False, default=""),

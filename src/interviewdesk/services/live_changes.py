@@ -1,0 +1,143 @@
+"""Edits of a live interview as plain values, and how a batch of them is written.
+
+The window never hands ORM objects to the saving thread: it hands these frozen values, and the
+writer applies a whole batch in one short transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.engine import Connection
+
+from interviewdesk.domain.vocabulary import QuestionTopic, TimerEventKind
+from interviewdesk.store import live_rows
+
+
+@dataclass(frozen=True, slots=True)
+class TimerEventChange:
+    kind: TimerEventKind
+    offset_s: float
+    section_index: int | None
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class InterviewChange:
+    """Columns of the interview row (status, times, current section, texts, the seal)."""
+
+    values: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class NotesChange:
+    section_index: int
+    question_index: int | None
+    paragraphs: tuple[tuple[float, str, bool], ...]  # (offset, text, private)
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreChange:
+    competency_id: str
+    level: int | None
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class AmendmentChange:
+    competency_id: str
+    level: int | None
+    evidence: str
+    reason: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class AskedChange:
+    section_index: int
+    question_index: int
+    asked: bool
+    offset_s: float
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistChange:
+    item_index: int
+    covered: bool
+    offset_s: float
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionChange:
+    """A candidate's question, known by a key the window made (``db:ID`` for stored ones)."""
+
+    key: str
+    text: str
+    topic: QuestionTopic
+    answer: str
+    follow_up_owed: bool
+    offset_s: float | None
+    deleted: bool = False
+
+
+Change = (
+    TimerEventChange
+    | InterviewChange
+    | NotesChange
+    | ScoreChange
+    | AmendmentChange
+    | AskedChange
+    | ChecklistChange
+    | QuestionChange
+)
+
+
+@dataclass
+class ChangeWriter:
+    """Applies batches for one interview; remembers the row ids of questions it inserted."""
+
+    interview_id: int
+    question_ids: dict[str, int] = field(default_factory=dict)
+
+    def apply(self, connection: Connection, batch: Sequence[Change]) -> None:
+        iid = self.interview_id
+        for change in batch:
+            match change:
+                case TimerEventChange(kind, offset, section, at):
+                    live_rows.add_timer_event(connection, iid, kind, offset, section, at)
+                case InterviewChange(values):
+                    live_rows.update_interview(connection, iid, values)
+                case NotesChange(section, question, paragraphs):
+                    live_rows.replace_field_notes(connection, iid, section, question, paragraphs)
+                case ScoreChange(competency, level, evidence):
+                    live_rows.upsert_score(connection, iid, competency, level, evidence)
+                case AmendmentChange(competency, level, evidence, reason, at):
+                    live_rows.add_amendment(connection, iid, competency, level, evidence, reason, at)
+                case AskedChange(section, question, asked, offset):
+                    live_rows.set_asked(connection, iid, section, question, asked, offset)
+                case ChecklistChange(item, covered, offset):
+                    live_rows.set_checklist_mark(connection, iid, item, covered, offset)
+                case QuestionChange():
+                    self._question(connection, change)
+
+    def _question(self, connection: Connection, change: QuestionChange) -> None:
+        row_id = self.question_ids.get(change.key)
+        if row_id is None and change.key.startswith("db:"):
+            row_id = int(change.key[3:])
+        if change.deleted:
+            if row_id is not None:
+                live_rows.delete_candidate_question(connection, self.interview_id, row_id)
+            return
+        self.question_ids[change.key] = live_rows.save_candidate_question(
+            connection,
+            self.interview_id,
+            row_id,
+            text=change.text,
+            topic=change.topic,
+            answer=change.answer,
+            follow_up_owed=change.follow_up_owed,
+            offset_s=change.offset_s,
+        )

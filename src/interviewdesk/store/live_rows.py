@@ -1,0 +1,192 @@
+"""The writes of a live interview: each a small statement, applied in one short transaction per save.
+
+Every function takes a connection inside a transaction and plain values; nothing here holds state
+between saves except the caller's map of new candidate questions to their row ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.engine import Connection
+
+from interviewdesk.domain.vocabulary import QuestionTopic, TimerEventKind
+from interviewdesk.store.tables import (
+    asked_questions,
+    candidate_questions,
+    checklist_marks,
+    interviews,
+    notes,
+    score_amendments,
+    scores,
+    timer_events,
+)
+from interviewdesk.store.types import utc_now
+
+
+def add_timer_event(
+    connection: Connection,
+    interview_id: int,
+    kind: TimerEventKind,
+    offset_s: float,
+    section_index: int | None,
+    at: datetime,
+) -> None:
+    connection.execute(
+        insert(timer_events).values(
+            interview_id=interview_id, kind=kind, offset_s=offset_s, section_index=section_index, at=at
+        )
+    )
+
+
+def update_interview(connection: Connection, interview_id: int, values: dict[str, Any]) -> None:
+    connection.execute(
+        update(interviews).where(interviews.c.id == interview_id).values(**values, updated_at=utc_now())
+    )
+
+
+def replace_field_notes(
+    connection: Connection,
+    interview_id: int,
+    section_index: int,
+    question_index: int | None,
+    paragraphs: Iterable[tuple[float, str, bool]],
+) -> None:
+    """The notes of one field (a question's, or the section's own) become exactly ``paragraphs``."""
+    field = (notes.c.interview_id == interview_id) & (notes.c.section_index == section_index)
+    field &= (
+        notes.c.question_index.is_(None)
+        if question_index is None
+        else notes.c.question_index == question_index
+    )
+    connection.execute(delete(notes).where(field))
+    rows = [
+        {
+            "interview_id": interview_id,
+            "section_index": section_index,
+            "question_index": question_index,
+            "offset_s": offset,
+            "text": text,
+            "private": private,
+        }
+        for offset, text, private in paragraphs
+    ]
+    if rows:
+        connection.execute(insert(notes), rows)
+
+
+def upsert_score(
+    connection: Connection, interview_id: int, competency_id: str, level: int | None, evidence: str
+) -> None:
+    key = (scores.c.interview_id == interview_id) & (scores.c.competency_id == competency_id)
+    changed = connection.execute(
+        update(scores).where(key).values(level=level, evidence=evidence, updated_at=utc_now())
+    )
+    if changed.rowcount == 0:
+        connection.execute(
+            insert(scores).values(
+                interview_id=interview_id, competency_id=competency_id, level=level, evidence=evidence
+            )
+        )
+
+
+def add_amendment(
+    connection: Connection,
+    interview_id: int,
+    competency_id: str,
+    level: int | None,
+    evidence: str,
+    reason: str,
+    at: datetime,
+) -> None:
+    """Recorded beside the sealed score, which is never overwritten."""
+    key = (scores.c.interview_id == interview_id) & (scores.c.competency_id == competency_id)
+    score_id = connection.scalar(select(scores.c.id).where(key))
+    if score_id is None:  # amending a competency left unscored at the seal
+        score_id = connection.execute(
+            insert(scores).values(
+                interview_id=interview_id, competency_id=competency_id, level=None, evidence=""
+            )
+        ).inserted_primary_key[0]
+    connection.execute(
+        insert(score_amendments).values(
+            score_id=score_id, level=level, evidence=evidence, reason=reason, amended_at=at
+        )
+    )
+
+
+def set_asked(
+    connection: Connection,
+    interview_id: int,
+    section_index: int,
+    question_index: int,
+    asked: bool,
+    offset_s: float,
+) -> None:
+    key = (
+        (asked_questions.c.interview_id == interview_id)
+        & (asked_questions.c.section_index == section_index)
+        & (asked_questions.c.question_index == question_index)
+    )
+    connection.execute(delete(asked_questions).where(key))
+    if asked:
+        connection.execute(
+            insert(asked_questions).values(
+                interview_id=interview_id,
+                section_index=section_index,
+                question_index=question_index,
+                offset_s=offset_s,
+            )
+        )
+
+
+def set_checklist_mark(
+    connection: Connection, interview_id: int, item_index: int, covered: bool, offset_s: float
+) -> None:
+    key = (checklist_marks.c.interview_id == interview_id) & (checklist_marks.c.item_index == item_index)
+    connection.execute(delete(checklist_marks).where(key))
+    if covered:
+        connection.execute(
+            insert(checklist_marks).values(
+                interview_id=interview_id, item_index=item_index, offset_s=offset_s
+            )
+        )
+
+
+def save_candidate_question(
+    connection: Connection,
+    interview_id: int,
+    row_id: int | None,
+    *,
+    text: str,
+    topic: QuestionTopic,
+    answer: str,
+    follow_up_owed: bool,
+    offset_s: float | None,
+) -> int:
+    """Insert (``row_id`` None) or update a question the candidate asked; returns its row id."""
+    values = {"text": text, "topic": topic, "answer": answer, "follow_up_owed": follow_up_owed}
+    if row_id is not None:
+        connection.execute(
+            update(candidate_questions)
+            .where(
+                (candidate_questions.c.id == row_id) & (candidate_questions.c.interview_id == interview_id)
+            )
+            .values(**values)
+        )
+        return row_id
+    result = connection.execute(
+        insert(candidate_questions).values(interview_id=interview_id, offset_s=offset_s, **values)
+    )
+    return int(result.inserted_primary_key[0])
+
+
+def delete_candidate_question(connection: Connection, interview_id: int, row_id: int) -> None:
+    connection.execute(
+        delete(candidate_questions).where(
+            (candidate_questions.c.id == row_id) & (candidate_questions.c.interview_id == interview_id)
+        )
+    )
