@@ -107,7 +107,9 @@ class ChangeWriter:
         for change in batch:
             match change:
                 case TimerEventChange(kind, offset, section, at):
-                    live_rows.add_timer_event(connection, iid, kind, offset, section, at)
+                    live_rows.add_timer_event(
+                        connection, iid, kind=kind, offset_s=offset, section_index=section, at=at
+                    )
                 case InterviewChange(values):
                     live_rows.update_interview(connection, iid, values)
                 case NotesChange(section, question, paragraphs):
@@ -115,9 +117,24 @@ class ChangeWriter:
                 case ScoreChange(competency, level, evidence):
                     live_rows.upsert_score(connection, iid, competency, level, evidence)
                 case AmendmentChange(competency, level, evidence, reason, at):
-                    live_rows.add_amendment(connection, iid, competency, level, evidence, reason, at)
+                    live_rows.add_amendment(
+                        connection,
+                        iid,
+                        competency_id=competency,
+                        level=level,
+                        evidence=evidence,
+                        reason=reason,
+                        at=at,
+                    )
                 case AskedChange(section, question, asked, offset):
-                    live_rows.set_asked(connection, iid, section, question, asked, offset)
+                    live_rows.set_asked(
+                        connection,
+                        iid,
+                        section_index=section,
+                        question_index=question,
+                        asked=asked,
+                        offset_s=offset,
+                    )
                 case ChecklistChange(item, covered, offset):
                     live_rows.set_checklist_mark(connection, iid, item, covered, offset)
                 case QuestionChange():

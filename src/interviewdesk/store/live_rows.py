@@ -30,6 +30,7 @@ from interviewdesk.store.types import utc_now
 def add_timer_event(
     connection: Connection,
     interview_id: int,
+    *,
     kind: TimerEventKind,
     offset_s: float,
     section_index: int | None,
@@ -96,6 +97,7 @@ def upsert_score(
 def add_amendment(
     connection: Connection,
     interview_id: int,
+    *,
     competency_id: str,
     level: int | None,
     evidence: str,
