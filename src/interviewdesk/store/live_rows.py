@@ -123,6 +123,7 @@ def add_amendment(
 def set_asked(
     connection: Connection,
     interview_id: int,
+    *,
     section_index: int,
     question_index: int,
     asked: bool,
