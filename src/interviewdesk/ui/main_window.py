@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from interviewdesk.errors import UserError
 from interviewdesk.ui.candidate_list import CandidateListModel
+from interviewdesk.ui.icons import icon
 from interviewdesk.ui.interview_table import InterviewTableModel
 
 if TYPE_CHECKING:
@@ -73,6 +74,8 @@ class MainWindow(QMainWindow):
         from interviewdesk.ui.pdf_export import PdfExporter
 
         self.exporter = PdfExporter(self, lambda: self.db)
+        self.live_windows: list[QMainWindow] = []
+        self.table.activated.connect(lambda _index: self.open_interview())
         self.table.selectionModel().currentRowChanged.connect(self._update_export_actions)
         self._set_enabled(False)
         self.statusBar().showMessage("Opening the database…")
@@ -117,6 +120,7 @@ class MainWindow(QMainWindow):
 
     def _update_export_actions(self, *_args: object) -> None:
         has_interview = self.db is not None and self.current_interview() is not None
+        self.open_action.setEnabled(has_interview)
         self.export_interview_action.setEnabled(has_interview)
         self.export_private_action.setEnabled(has_interview)
         self.export_panel_action.setEnabled(self.db is not None and self.current_candidate_id() is not None)
@@ -133,6 +137,9 @@ class MainWindow(QMainWindow):
         )
         self.plan_action.setShortcut(QKeySequence("Ctrl+I"))
         self.plan_action.triggered.connect(self.plan_interview)
+        self.open_action = QAction(icon("play"), "&Open interview", self)
+        self.open_action.setShortcut(QKeySequence("Ctrl+O"))
+        self.open_action.triggered.connect(self.open_interview)
         self.export_interview_action = QAction(
             style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton), "&Export interview PDF…", self
         )
@@ -150,6 +157,7 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addAction(self.add_candidate_action)
         toolbar.addAction(self.plan_action)
+        toolbar.addAction(self.open_action)
         toolbar.addSeparator()
         toolbar.addAction(self.export_interview_action)
         toolbar.addAction(self.export_panel_action)
@@ -157,6 +165,7 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu("&File")
         menu.addAction(self.add_candidate_action)
         menu.addAction(self.plan_action)
+        menu.addAction(self.open_action)
         menu.addSeparator()
         for action in (self.export_interview_action, self.export_private_action, self.export_panel_action):
             menu.addAction(action)
@@ -195,6 +204,23 @@ class MainWindow(QMainWindow):
     def current_interview(self) -> InterviewRow | None:
         index = self.table.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
+
+    def open_interview(self) -> None:
+        """Open the selected interview in the live window (Enter or a double click on the row)."""
+        from interviewdesk.ui.live.window import open_interview_window
+
+        row = self.current_interview()
+        if row is None:
+            return
+        window = open_interview_window(self.db, row.id, self)
+        if window is not None:
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(lambda _gone: self.reload_interviews())
+            self.live_windows.append(window)
+            window.destroyed.connect(
+                lambda: self.live_windows.remove(window) if window in self.live_windows else None
+            )
+            window.show()
 
     def export_interview(self, *, include_private: bool = False) -> None:
         row = self.current_interview()

@@ -1,0 +1,35 @@
+"""Icons: Lucide SVGs shipped in resources/icons (ISC licence), drawn in the palette's text colour
+so they read in light and dark mode alike."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QByteArray, QSize
+from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap
+from PySide6.QtWidgets import QApplication
+
+from interviewdesk.resources import resource
+
+
+@cache
+def _svg(name: str) -> str:
+    return resource("icons", f"{name}.svg").read_text(encoding="utf-8")
+
+
+def icon(name: str, color: QColor | None = None) -> QIcon:
+    """The icon ``name`` (a file in resources/icons without .svg), sharp at any device pixel ratio."""
+    if color is None:
+        color = QApplication.palette().color(QPalette.ColorRole.WindowText)
+    return _icon(name, color.name())
+
+
+@cache
+def _icon(name: str, color: str) -> QIcon:
+    data = QByteArray(_svg(name).replace("currentColor", color).encode("utf-8"))
+    result = QIcon()
+    for size in (16, 24, 32, 48):
+        pixmap = QPixmap(QSize(size, size))
+        pixmap.loadFromData(data, "SVG")
+        result.addPixmap(pixmap)
+    return result

@@ -1,0 +1,1 @@
+"""The live interview window: script, timer, notes, rubric and the candidate's questions."""

@@ -1,0 +1,178 @@
+"""A notes field whose paragraphs remember the minute they were started in, and whether they are private.
+
+Each paragraph (a text block) keeps its stamp in the block's user state, so typing costs nothing
+extra; the stamps are drawn in a margin, and private paragraphs are shaded and marked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+    QSyntaxHighlighter,
+    QTextBlock,
+    QTextCharFormat,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+UNSTAMPED = -1
+Paragraph = tuple[float, str, bool]
+
+
+def _encode(offset_s: float, private: bool) -> int:
+    return int(offset_s) * 2 + int(private)
+
+
+def _decode(state: int) -> tuple[float, bool]:
+    return float(state // 2), bool(state % 2)
+
+
+class _PrivateShading(QSyntaxHighlighter):
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self.private = QTextCharFormat()
+        self.private.setFontItalic(True)
+        self.private.setForeground(QColor("#8a5a00"))
+
+    def highlightBlock(self, text: str) -> None:
+        state = self.currentBlockState()
+        if state != UNSTAMPED and state % 2:
+            self.setFormat(0, len(text), self.private)
+
+
+class _StampMargin(QWidget):
+    def __init__(self, editor: StampedNotesEdit) -> None:
+        super().__init__(editor)
+        self.editor = editor
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.editor.margin_width(), 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self.editor.paint_margin(event)
+
+
+class StampedNotesEdit(QPlainTextEdit):
+    """``edited`` fires on every change the user makes; ``paragraphs()`` reads the stamped text."""
+
+    edited = Signal()
+
+    def __init__(self, offset: Callable[[], float], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._offset = offset
+        self._loading = False
+        self.setTabChangesFocus(True)
+        self.setPlaceholderText("Notes… (each paragraph is stamped with the minute it was started)")
+        self._highlighter = _PrivateShading(self.document())
+        self._margin = _StampMargin(self)
+        self.document().contentsChange.connect(self._changed)
+        self.blockCountChanged.connect(lambda _count: self._update_margin_width())
+        self.updateRequest.connect(self._scroll_margin)
+        self._update_margin_width()
+
+    # -- reading and writing ------------------------------------------------------------------
+    def paragraphs(self) -> list[Paragraph]:
+        result = []
+        block = self.document().firstBlock()
+        while block.isValid():
+            text = block.text().strip()
+            if text:
+                state = block.userState()
+                offset, private = _decode(state) if state != UNSTAMPED else (self._offset(), False)
+                result.append((offset, text, private))
+            block = block.next()
+        return result
+
+    def set_paragraphs(self, paragraphs: list[Paragraph]) -> None:
+        self._loading = True
+        try:
+            self.setPlainText("\n".join(text for _, text, _ in paragraphs))
+            block = self.document().firstBlock()
+            for offset, _text, private in paragraphs:
+                block.setUserState(_encode(offset, private))
+                block = block.next()
+            self._highlighter.rehighlight()
+        finally:
+            self._loading = False
+
+    def current_paragraph(self) -> Paragraph | None:
+        block = self.textCursor().block()
+        text = block.text().strip()
+        if not text:
+            return None
+        state = block.userState()
+        offset, private = _decode(state) if state != UNSTAMPED else (self._offset(), False)
+        return offset, text, private
+
+    def toggle_private(self) -> bool:
+        """Mark the paragraph at the cursor private (or shared again); returns its new state."""
+        block = self.textCursor().block()
+        state = block.userState()
+        offset, private = _decode(state) if state != UNSTAMPED else (self._offset(), False)
+        block.setUserState(_encode(offset, not private))
+        self._highlighter.rehighlightBlock(block)
+        self._margin.update()
+        self.edited.emit()
+        return not private
+
+    # -- stamping -----------------------------------------------------------------------------
+    def _changed(self, position: int, _removed: int, added: int) -> None:
+        if self._loading:
+            return
+        document = self.document()
+        block = document.findBlock(position)
+        last = document.findBlock(position + added)
+        while block.isValid():
+            if block.userState() == UNSTAMPED and block.text().strip():
+                block.setUserState(_encode(self._offset(), False))
+            if block == last:
+                break
+            block = block.next()
+        self.edited.emit()
+
+    # -- the margin ---------------------------------------------------------------------------
+    def margin_width(self) -> int:
+        return self.fontMetrics().horizontalAdvance("m888 priv") + 6
+
+    def _update_margin_width(self) -> None:
+        self.setViewportMargins(self.margin_width(), 0, 0, 0)
+
+    def _scroll_margin(self, rect: QRect, dy: int) -> None:
+        if dy:
+            self._margin.scroll(0, dy)
+        else:
+            self._margin.update(0, rect.y(), self._margin.width(), rect.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        area = self.contentsRect()
+        self._margin.setGeometry(QRect(area.left(), area.top(), self.margin_width(), area.height()))
+
+    def paint_margin(self, event: QPaintEvent) -> None:
+        painter = QPainter(self._margin)
+        palette = self.palette()
+        painter.fillRect(event.rect(), palette.color(QPalette.ColorRole.AlternateBase))
+        font = QFont(self.font())
+        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
+        painter.setFont(font)
+        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        block: QTextBlock = self.firstVisibleBlock()
+        top = round(self.blockBoundingGeometry(block).translated(self.contentOffset()).top())
+        while block.isValid() and top <= event.rect().bottom():
+            height = round(self.blockBoundingRect(block).height())
+            state = block.userState()
+            if block.isVisible() and state != UNSTAMPED and block.text().strip():
+                offset, private = _decode(state)
+                label = f"m{int(offset // 60) + 1}" + (" priv" if private else "")
+                painter.drawText(0, top, self._margin.width() - 4, height, Qt.AlignmentFlag.AlignRight, label)
+            block = block.next()
+            top += height
+        painter.end()

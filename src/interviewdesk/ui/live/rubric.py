@@ -1,0 +1,170 @@
+"""The rubric: every competency with its scale, each level's behavioural anchor on screen, an
+evidence field, and a flag when a score has no evidence. A focused card takes number keys."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from interviewdesk.templates.model import Competency, ScaleLevel
+
+NO_EVIDENCE = "Score without evidence: add what the candidate said or did."
+
+
+class CompetencyCard(QFrame):
+    """``scored(id, level)``, ``evidence_edited(id)`` and ``focused(id)`` report to the window."""
+
+    scored = Signal(str, object)
+    evidence_edited = Signal(str)
+    focused = Signal(str)
+    amend_requested = Signal(str)
+    move = Signal(str, int)  # to the previous (-1) or next (+1) competency
+
+    def __init__(
+        self, competency: Competency, scale: tuple[ScaleLevel, ...], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.competency = competency
+        self.setObjectName(f"competency-{competency.id}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        layout = QVBoxLayout(self)
+        title = QLabel(f"<b>{escape(competency.name)}</b> — {escape(competency.description)}")
+        title.setWordWrap(True)
+        layout.addWidget(title)
+        grid = QGridLayout()
+        self.levels = QButtonGroup(self)
+        self.levels.setExclusive(False)  # clicking the chosen level again clears it
+        self.anchors: dict[int, QLabel] = {}
+        for row, level in enumerate(scale):
+            button = QPushButton(f"{level.level} {level.label}")
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.levels.addButton(button, level.level)
+            anchor = QLabel(escape(competency.anchors.get(level.level, "")))
+            anchor.setWordWrap(True)
+            self.anchors[level.level] = anchor
+            grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(anchor, row, 1)
+        grid.setColumnStretch(1, 1)
+        layout.addLayout(grid)
+        self.levels.idClicked.connect(self._clicked)
+        self.evidence = QPlainTextEdit()
+        self.evidence.setObjectName(f"evidence-{competency.id}")
+        self.evidence.setPlaceholderText(
+            "Evidence: what the candidate said or did (Ctrl+L links the current note)"
+        )
+        self.evidence.setMaximumHeight(80)
+        self.evidence.setTabChangesFocus(True)
+        self.evidence.textChanged.connect(lambda: self.evidence_edited.emit(competency.id))
+        self.evidence.textChanged.connect(self._update_flag)
+        layout.addWidget(self.evidence)
+        self.flag = QLabel(NO_EVIDENCE)
+        self.flag.setObjectName("noEvidenceFlag")
+        self.flag.setStyleSheet("color: #c62828; font-weight: bold;")
+        layout.addWidget(self.flag)
+        self.amend_button = QPushButton("Amend…")
+        self.amend_button.clicked.connect(lambda: self.amend_requested.emit(competency.id))
+        self.amend_button.hide()
+        layout.addWidget(self.amend_button)
+        self._level: int | None = None
+        self._update_flag()
+
+    @property
+    def level(self) -> int | None:
+        return self._level
+
+    def show_score(self, level: int | None, evidence: str) -> None:
+        """Show a stored score without reporting it as an edit."""
+        self.blockSignals(True)
+        self.evidence.blockSignals(True)
+        self._set_level(level)
+        if self.evidence.toPlainText() != evidence:
+            self.evidence.setPlainText(evidence)
+        self.evidence.blockSignals(False)
+        self.blockSignals(False)
+        self._update_flag()
+
+    def set_sealed(self, sealed: bool) -> None:
+        for button in self.levels.buttons():
+            button.setEnabled(not sealed)
+        self.evidence.setReadOnly(sealed)
+        self.amend_button.setVisible(sealed)
+
+    def score(self, level: int | None) -> None:
+        if self.evidence.isReadOnly():
+            return
+        self._set_level(level)
+        self._update_flag()
+        self.scored.emit(self.competency.id, level)
+
+    def _clicked(self, level: int) -> None:
+        self.score(None if level == self._level else level)
+
+    def _set_level(self, level: int | None) -> None:
+        self._level = level
+        for button in self.levels.buttons():
+            button.setChecked(self.levels.id(button) == level)
+        for value, anchor in self.anchors.items():
+            # The chosen level's anchor stands out; the others stay readable for comparison.
+            anchor.setStyleSheet("font-weight: bold;" if value == level else "")
+
+    def _update_flag(self) -> None:
+        self.flag.setVisible(self._level is not None and not self.evidence.toPlainText().strip())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        if text.isdigit() and int(text) in self.anchors:
+            self.score(int(text))
+        elif text == "0" or event.key() == Qt.Key.Key_Backspace:
+            self.score(None)
+        elif event.key() == Qt.Key.Key_Return:
+            self.evidence.setFocus()
+        elif event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.move.emit(self.competency.id, -1 if event.key() == Qt.Key.Key_Up else 1)
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.focused.emit(self.competency.id)
+
+
+class RubricPanel(QScrollArea):
+    def __init__(
+        self,
+        competencies: tuple[Competency, ...],
+        scale: tuple[ScaleLevel, ...],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.cards: dict[str, CompetencyCard] = {}
+        for competency in competencies:
+            card = CompetencyCard(competency, scale)
+            self.cards[competency.id] = card
+            card.move.connect(self._move)
+            layout.addWidget(card)
+        layout.addStretch(1)
+        self.setWidget(body)
+
+    def _move(self, competency_id: str, step: int) -> None:
+        ids = list(self.cards)
+        target = ids[(ids.index(competency_id) + step) % len(ids)]
+        self.ensureWidgetVisible(self.cards[target])
+        self.cards[target].setFocus()

@@ -1,0 +1,124 @@
+"""The interview script: one page per section with its guidance, its questions (follow-ups, the
+competencies they give evidence for, an "asked" box) and a notes field per question and section."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from interviewdesk.templates.model import Question, Section, SectionKind, Template
+from interviewdesk.ui.live.notes_edit import StampedNotesEdit
+
+FieldKey = tuple[int, int | None]
+
+
+def _label(html: str, *, object_name: str | None = None) -> QLabel:
+    label = QLabel(html)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    if object_name:
+        label.setObjectName(object_name)
+    return label
+
+
+class ScriptView(QStackedWidget):
+    """``notes_edited(key)`` and ``asked_changed(section, question, asked)`` report the user's edits."""
+
+    notes_edited = Signal(object)
+    asked_changed = Signal(int, int, bool)
+
+    def __init__(
+        self, template: Template, offset: Callable[[], float], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.template = template
+        self.notes: dict[FieldKey, StampedNotesEdit] = {}
+        self.asked_boxes: dict[tuple[int, int], QCheckBox] = {}
+        competencies = {c.id: c.name for c in template.competencies}
+        for index, section in enumerate(template.sections):
+            self.addWidget(self._page(index, section, competencies, offset))
+
+    def _page(
+        self, index: int, section: Section, competencies: dict[str, str], offset: Callable[[], float]
+    ) -> QScrollArea:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(
+            _label(f"<h2>{index + 1}. {escape(section.title)}</h2><i>{section.minutes:g} min planned</i>")
+        )
+        if section.guidance:
+            layout.addWidget(_label(escape(section.guidance), object_name="guidance"))
+        if section.kind is SectionKind.CANDIDATE_QUESTIONS:
+            layout.addWidget(_label("<b>Log each question the candidate asks with Ctrl+K.</b>"))
+        for task in section.tasks:
+            pay = task.pay if task.paid else f"unpaid{': ' + task.pay if task.pay else ''}"
+            layout.addWidget(
+                _label(
+                    f"<b>Task: {escape(task.title)}</b> ({task.minutes:g} min, {escape(pay)})<br>"
+                    f"{escape(task.brief)}"
+                )
+            )
+        for q_index, question in enumerate(section.questions):
+            layout.addWidget(self._question(index, q_index, question, competencies, offset))
+        layout.addWidget(QLabel("<b>Section notes</b>"))
+        layout.addWidget(self._editor((index, None), offset))
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(page)
+        return scroll
+
+    def _question(
+        self,
+        section: int,
+        index: int,
+        question: Question,
+        competencies: dict[str, str],
+        offset: Callable[[], float],
+    ) -> QFrame:
+        frame = QFrame()
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(frame)
+        layout.addWidget(_label(f"<b>{escape(question.text)}</b>", object_name="questionText"))
+        if question.follow_ups:
+            items = "".join(f"<li>{escape(f)}</li>" for f in question.follow_ups)
+            layout.addWidget(_label(f"Follow-ups:<ul style='margin:0'>{items}</ul>"))
+        if question.competencies:
+            names = ", ".join(escape(competencies.get(c, c)) for c in question.competencies)
+            layout.addWidget(_label(f"<i>Evidence for: {names}</i>"))
+        asked = QCheckBox("Asked")
+        asked.toggled.connect(lambda checked: self.asked_changed.emit(section, index, checked))
+        self.asked_boxes[(section, index)] = asked
+        layout.addWidget(asked)
+        layout.addWidget(self._editor((section, index), offset))
+        return frame
+
+    def _editor(self, key: FieldKey, offset: Callable[[], float]) -> StampedNotesEdit:
+        editor = StampedNotesEdit(offset)
+        editor.setObjectName(f"notes-{key[0]}-{'s' if key[1] is None else key[1]}")
+        editor.setMinimumHeight(70)
+        editor.edited.connect(lambda: self.notes_edited.emit(key))
+        # Typing into a question's notes means it was asked.
+        if key[1] is not None:
+            editor.edited.connect(lambda: self.asked_boxes[(key[0], key[1])].setChecked(True))
+        self.notes[key] = editor
+        return editor
+
+    def current_question_text(self) -> str:
+        """The first question of the current section not yet asked (the next one to ask)."""
+        section = self.template.sections[self.currentIndex()]
+        for q_index, question in enumerate(section.questions):
+            if not self.asked_boxes[(self.currentIndex(), q_index)].isChecked():
+                return question.text
+        return section.title if not section.questions else "All questions of this section were asked."
