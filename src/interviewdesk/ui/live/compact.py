@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from interviewdesk.templates.model import Competency, ScaleLevel
@@ -54,6 +54,7 @@ class CompactView(QWidget):
         self.anchors = QLabel()
         self.anchors.setWordWrap(True)
         self.anchors.setObjectName("compactAnchors")
+        self.anchors.setAlignment(Qt.AlignmentFlag.AlignTop)
         self._scale = scale
         layout = QVBoxLayout(self)
         layout.addWidget(self.timer)

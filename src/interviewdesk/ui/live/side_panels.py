@@ -75,7 +75,8 @@ class QuestionsPanel(QWidget):
         if not text:
             self.question.setFocus()
             return
-        self.logged.emit(text, self.topic.currentData(), self.answer.text().strip(), self.owed.isChecked())
+        topic = QuestionTopic(self.topic.currentData())  # Qt hands the enum back as its str value
+        self.logged.emit(text, topic, self.answer.text().strip(), self.owed.isChecked())
         self.question.clear()
         self.answer.clear()
         self.owed.setChecked(False)

@@ -1,0 +1,281 @@
+"""The live interview window driven by keys, with an injected clock and a fresh database per test."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from interviewdesk.domain.clock import ManualClock
+from interviewdesk.domain.scoring import ScoreValue, seal_digest
+from interviewdesk.domain.vocabulary import QuestionTopic
+from interviewdesk.services.live_session import open_live_session
+from interviewdesk.services.planning import add_candidate, plan_interview
+from interviewdesk.services.reports import interview_report
+from interviewdesk.store.database import Database
+from interviewdesk.ui.live.sheets import AmendDialog
+from interviewdesk.ui.live.window import LiveInterviewWindow
+
+# general-structured: 0 welcome 5 min, 1 background 10 (2 questions), 2 behavioural 23 (4),
+# 3 the role 5 (1), 4 the candidate's questions 12, 5 closing 5; competencies in this order:
+COMPETENCIES = ["ownership", "collaboration", "communication", "problem-solving", "learning"]
+
+
+@pytest.fixture
+def interview_id(db: Database) -> int:
+    candidate = add_candidate(db, "Ada Lovelace", role="Analyst")
+    return plan_interview(
+        db, candidate_id=candidate, template_ref="general-structured", interviewer="Kwame Mensah"
+    )
+
+
+def open_live(qtbot, db: Database, interview_id: int, clock: ManualClock) -> LiveInterviewWindow:
+    window = LiveInterviewWindow(db, interview_id, clock=clock)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # shortcuts go to the active window
+    return window
+
+
+def key(qtbot, window: LiveInterviewWindow, sequence: str) -> None:
+    """Press a shortcut as the user would, wherever the focus is."""
+    target = QApplication.focusWidget() or window
+    qtbot.keyClick(target, sequence[-1] if len(sequence) == 1 else _key(sequence), _mods(sequence))
+
+
+def _key(sequence: str) -> Qt.Key:
+    name = sequence.rsplit("+", maxsplit=1)[-1]
+    return getattr(Qt.Key, f"Key_{name}")
+
+
+def _mods(sequence: str) -> Qt.KeyboardModifier:
+    mods = Qt.KeyboardModifier.NoModifier
+    for part in sequence.split("+")[:-1]:
+        mods |= {"Ctrl": Qt.KeyboardModifier.ControlModifier, "Shift": Qt.KeyboardModifier.ShiftModifier}[
+            part
+        ]
+    return mods
+
+
+def type_notes(qtbot, window: LiveInterviewWindow, field: tuple[int, int | None], *paragraphs: str) -> None:
+    editor = window.script.notes[field]
+    editor.setFocus()
+    for index, paragraph in enumerate(paragraphs):
+        if index:
+            qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.keyClicks(editor, paragraph)
+
+
+def test_a_whole_interview_by_keys(qtbot, db: Database, interview_id: int) -> None:
+    clock = ManualClock()
+    window = open_live(qtbot, db, interview_id, clock)
+    key(qtbot, window, "F5")  # start
+    assert window.session.timer.running
+    clock.advance(300)
+    key(qtbot, window, "F8")  # 1 background
+    clock.advance(100)
+    type_notes(qtbot, window, (1, 0), "Rebuilt the invoice pipeline, four people.")
+    clock.advance(140)
+    type_notes(qtbot, window, (1, 0), "")  # back in the same field
+    qtbot.keyClick(window.script.notes[(1, 0)], Qt.Key.Key_Return)
+    qtbot.keyClicks(window.script.notes[(1, 0)], "Mentioned a health issue; not relevant.")
+    key(qtbot, window, "Ctrl+Shift+P")  # that paragraph is private
+    clock.advance(360)
+    key(qtbot, window, "F8")  # 2 behavioural
+    clock.advance(200)
+    type_notes(qtbot, window, (2, 0), "Disagreed with her lead, wrote a one-page comparison.")
+    key(qtbot, window, "F5")  # the call dropped
+    clock.advance(120)  # paused: not counted
+    key(qtbot, window, "F5")
+    clock.advance(1200)
+    key(qtbot, window, "F8")  # 3 the role
+    clock.advance(300)
+    window.role.checklist.setFocus()
+    window.role.checklist.setCurrentRow(0)
+    qtbot.keyClick(window.role.checklist, Qt.Key.Key_Space)
+    qtbot.keyClick(window.role.checklist, Qt.Key.Key_Down)
+    qtbot.keyClick(window.role.checklist, Qt.Key.Key_Space)
+    window.role.aspirations.setFocus()
+    qtbot.keyClicks(window.role.aspirations, "Wants to lead a small team.")
+    key(qtbot, window, "F8")  # 4 the candidate's questions
+    for text, downs, answer in (
+        ("What does on-call look like?", 0, "One week in six."),
+        ("Who would I work with?", 1, "Four engineers."),
+        ("How are promotions decided?", 3, "A written case."),
+    ):
+        clock.advance(120)
+        key(qtbot, window, "Ctrl+K")
+        assert QApplication.focusWidget() is window.questions.question
+        qtbot.keyClicks(window.questions.question, text)
+        qtbot.keyClick(window.questions.question, Qt.Key.Key_Tab)
+        for _ in range(downs):
+            qtbot.keyClick(window.questions.topic, Qt.Key.Key_Down)
+        qtbot.keyClick(window.questions.topic, Qt.Key.Key_Tab)
+        qtbot.keyClicks(window.questions.answer, answer)
+        qtbot.keyClick(window.questions.answer, Qt.Key.Key_Return)
+    clock.advance(300)
+    key(qtbot, window, "F8")  # 5 closing
+    clock.advance(300)
+
+    # Score every competency with number keys, moving down the rubric.
+    window.script.notes[(2, 0)].setFocus()
+    key(qtbot, window, "Ctrl+R")
+    for level in (3, 4, 2, 3, 4):
+        focused = QApplication.focusWidget()
+        qtbot.keyClick(focused, str(level))
+        qtbot.keyClick(focused, Qt.Key.Key_Down)
+    # Link a note as the collaboration evidence, then type evidence for the others.
+    window.script.notes[(2, 0)].setFocus()
+    window.rubric.cards["collaboration"].setFocus()
+    window.last_notes = window.script.notes[(2, 0)]
+    key(qtbot, window, "Ctrl+L")
+    for cid in ("ownership", "communication", "problem-solving", "learning"):
+        card = window.rubric.cards[cid]
+        card.setFocus()
+        qtbot.keyClick(card, Qt.Key.Key_Return)
+        qtbot.keyClicks(card.evidence, f"Evidence for {cid}.")
+    window.close_panel.recommendation.setFocus()
+    qtbot.keyClick(window.close_panel.recommendation, Qt.Key.Key_Down)
+    qtbot.keyClick(window.close_panel.recommendation, Qt.Key.Key_Down)
+    qtbot.keyClick(window.close_panel.recommendation, Qt.Key.Key_Down)
+    window.close_panel.summary.setFocus()
+    qtbot.keyClicks(window.close_panel.summary, "Specific, honest, clear.")
+    key(qtbot, window, "Ctrl+Shift+S")
+    box = window.confirm_box
+    assert isinstance(box, QMessageBox)
+    box.button(QMessageBox.StandardButton.Yes).click()
+    assert window.session.sealed
+    assert window.queue.flush()
+
+    report = interview_report(db, interview_id, include_private=True)
+    spent = [round(s.actual_s) for s in report.sections]
+    assert spent == [300, 600, 1400, 300, 660, 300]  # the 120 s pause is not counted
+    assert report.actual_share == pytest.approx(660 / 3560)
+    notes = {(n.section, n.text): (n.minute, n.private) for n in report.notes}
+    assert notes[("Background and motivation", "Rebuilt the invoice pipeline, four people.")] == (7, False)
+    assert notes[("Background and motivation", "Mentioned a health issue; not relevant.")] == (10, True)
+    shared = interview_report(db, interview_id)
+    assert "Mentioned a health issue; not relevant." not in {n.text for n in shared.notes}
+    levels = {line.competency_id: line.level for line in report.rubric}
+    assert levels == dict(zip(COMPETENCIES, (3, 4, 2, 3, 4), strict=True))
+    evidence = {line.competency_id: line.evidence for line in report.rubric}
+    assert evidence["collaboration"] == "[m19] Disagreed with her lead, wrote a one-page comparison."
+    assert evidence["learning"] == "Evidence for learning."
+    asked = [(q.text, q.topic, q.answer) for q in report.candidate_questions]
+    assert asked == [
+        ("What does on-call look like?", QuestionTopic.ROLE, "One week in six."),
+        ("Who would I work with?", QuestionTopic.TEAM, "Four engineers."),
+        ("How are promotions decided?", QuestionTopic.GROWTH, "A written case."),
+    ]
+    assert [covered for _, covered in report.checklist][:3] == [True, True, False]
+    assert report.aspirations == "Wants to lead a small team."
+    assert (report.recommendation, report.summary) == ("Yes", "Specific, honest, clear.")
+    assert report.status == "submitted" and report.sealed_at is not None
+    values = [ScoreValue(line.competency_id, line.level, line.evidence) for line in report.rubric]
+    assert report.seal_hash == seal_digest(interview_id, "yes", values)
+
+
+def test_the_save_cap_holds_during_continuous_typing(qtbot, db: Database, interview_id: int) -> None:
+    clock = ManualClock(0.0)
+    window = open_live(qtbot, db, interview_id, clock)
+    key(qtbot, window, "F5")
+    submits: list[float] = []
+    original = window.queue.submit
+
+    def recorded(batch):  # type: ignore[no-untyped-def]
+        submits.append(clock.monotonic())
+        return original(batch)
+
+    window.queue.submit = recorded  # type: ignore[method-assign]
+    editor = window.script.notes[(0, None)]
+    editor.setFocus()
+    typed = ""
+    keystrokes: list[float] = []
+    for index in range(48):  # 6 s of non-stop typing at 8 keys a second: no pause for a debounce
+        char = "abcdefgh"[index % 8]
+        keystrokes.append(clock.monotonic())
+        qtbot.keyClicks(editor, char)
+        typed += char
+        clock.advance(0.125)
+    assert len(submits) >= 5
+    # Every keystroke before the last save was handed to the writer within 1 s of being typed.
+    for at in (t for t in keystrokes if t <= submits[-1]):
+        assert min(s for s in submits if s >= at) - at <= 1.0 + 1e-9
+    assert window.queue.flush()
+    stored = open_live_session(db, interview_id, clock).notes[(0, None)]
+    # Everything typed up to the last save (at most 1 s ago) is in the database.
+    assert typed.startswith(stored[0][1]) and len(typed) - len(stored[0][1]) <= 8
+
+
+def test_a_window_dropped_without_closing_resumes_when_reopened(
+    qtbot, db: Database, interview_id: int
+) -> None:
+    clock = ManualClock()
+    window = open_live(qtbot, db, interview_id, clock)
+    key(qtbot, window, "F5")
+    clock.advance(200)
+    key(qtbot, window, "F8")
+    clock.advance(400)
+    type_notes(qtbot, window, (1, 1), "Wants a team that writes things down.")
+    clock.advance(1.0)  # the cap passes; the next save writes it
+    with qtbot.waitSignal(window.saved, timeout=5000):
+        window._autosave_tick()
+    clock.advance(3)
+    window._beat()  # the heartbeat saves how far the timer got
+    assert window.queue.flush()
+    # The app is killed here: no close, no final save. Later the interviewer reopens it.
+    window.queue._executor.shutdown(wait=True)
+    window._redraw.stop()
+    window._heartbeat.stop()
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    window.hide()
+    clock.advance(900)
+
+    reopened = open_live(qtbot, db, interview_id, clock)
+    session = reopened.session
+    assert session.recovered and session.timer.running
+    assert session.current_section() == 1 and reopened.script.currentIndex() == 1
+    assert round(session.timer.elapsed()) == 604  # up to the heartbeat; the 900 s outage is not counted
+    assert reopened.script.notes[(1, 1)].toPlainText() == "Wants a team that writes things down."
+    assert reopened.script.asked_boxes[(1, 1)].isChecked()
+    window.queue = reopened.queue  # the dropped window's teardown must not touch the closed queue
+    window.deleteLater()
+
+
+def test_an_amendment_after_submit_keeps_the_sealed_value(qtbot, db: Database, interview_id: int) -> None:
+    clock = ManualClock()
+    window = open_live(qtbot, db, interview_id, clock)
+    key(qtbot, window, "F5")
+    card = window.rubric.cards["collaboration"]
+    card.setFocus()
+    qtbot.keyClick(card, "2")
+    qtbot.keyClick(card, Qt.Key.Key_Return)
+    qtbot.keyClicks(card.evidence, "Gave in without saying why.")
+    window.submit()
+    assert not card.levels.button(3).isEnabled() and card.evidence.isReadOnly()
+    card.amend_button.click()
+    dialog = window.amend_dialog
+    assert isinstance(dialog, AmendDialog)
+    dialog.level.setCurrentIndex(dialog.level.findData(3))
+    qtbot.keyClicks(dialog.reason, "Re-read my notes: she did explain her view.")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert window.queue.flush()
+    line = next(r for r in interview_report(db, interview_id).rubric if r.competency_id == "collaboration")
+    assert (line.level, line.evidence) == (2, "Gave in without saying why.")
+    assert [(a.level, a.reason) for a in line.amendments] == [
+        (3, "Re-read my notes: she did explain her view.")
+    ]
+    assert card.level == 3  # the window shows the amended level
+
+
+def test_f1_lists_every_shortcut(qtbot, db: Database, interview_id: int) -> None:
+    window = open_live(qtbot, db, interview_id, ManualClock())
+    key(qtbot, window, "F1")
+    sheet = window.shortcut_sheet
+    assert sheet is not None and sheet.isVisible()
+    text = sheet.text.text()
+    for action in window.actions():
+        if not action.shortcut().isEmpty():
+            assert action.shortcut().toString() in text, action.text()
