@@ -18,8 +18,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
+from interviewdesk.domain.clock import ManualClock
+from interviewdesk.domain.vocabulary import QuestionTopic
 from interviewdesk.services.demo import create_demo
-from interviewdesk.store.database import open_database
+from interviewdesk.store.database import Database, open_database
+from interviewdesk.ui.live.window import LiveInterviewWindow
 from interviewdesk.ui.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "images"
@@ -31,13 +34,50 @@ def settle(ms: int = 200) -> None:
     loop.exec()
 
 
+def live_screenshots(db: Database, interview_id: int) -> None:
+    """The live window part-way through an interview, in the full and the compact layout."""
+    clock = ManualClock()
+    window = LiveInterviewWindow(db, interview_id, clock=clock)
+    window.resize(1280, 800)
+    window.show()
+    window.toggle_timer()
+    clock.advance(5 * 60 + 20)
+    window.go_to_section(1)
+    clock.advance(9 * 60 + 40)
+    window.script.notes[(1, 0)].set_paragraphs(
+        [
+            (340.0, "Led the move of the billing jobs to an event queue; four people, eight months.", False),
+            (520.0, "Owned the rollback plan herself; names what she would now do earlier.", False),
+            (600.0, "Mentioned a family reason for leaving; not for the panel.", True),
+        ]
+    )
+    window.script.asked_boxes[(1, 0)].setChecked(True)
+    window.go_to_section(2)
+    clock.advance(4 * 60 + 10)
+    card = window.rubric.cards["ownership"]
+    card.score(3)
+    card.evidence.setPlainText("[m6] Led the move of the billing jobs to an event queue.")
+    window.rubric.cards["collaboration"].score(4)
+    window._question_logged("What does on-call look like?", QuestionTopic.ROLE, "One week in six.", False)
+    window.refresh()
+    settle()
+    window.grab().save(str(OUT / "live-full.png"))
+    print(OUT / "live-full.png")
+    window._competency_focused("ownership")
+    window.toggle_compact()
+    settle()
+    window.grab().save(str(OUT / "live-compact.png"))
+    print(OUT / "live-compact.png")
+    window.close()
+
+
 def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv)
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         os.environ["XDG_CONFIG_HOME"] = folder
         db = open_database(str(Path(folder) / "demo.sqlite3"))
-        create_demo(db)
+        demo = create_demo(db)
         window = MainWindow(db)
         window.resize(1180, 640)
         window.show()
@@ -46,6 +86,7 @@ def main() -> None:
         print(OUT / "main-window.png")
         window.close()
         del window
+        live_screenshots(db, demo.interview_ids[-1])
         db.close()
     app.quit()
 
