@@ -48,7 +48,12 @@ def add_notes(path: Path, per_interview: int = 10) -> None:
         if connection.execute(select(notes.c.id).limit(1)).first() is None:
             ids = list(connection.scalars(select(interviews.c.id)))
             rows = [
-                {"interview_id": iid, "section_index": n % 5, "text": "A stored note " * 8, "offset_s": 60.0 * n}
+                {
+                    "interview_id": iid,
+                    "section_index": n % 5,
+                    "text": "A stored note " * 8,
+                    "offset_s": 60.0 * n,
+                }
                 for iid in ids
                 for n in range(per_interview)
             ]
@@ -71,7 +76,9 @@ def main() -> int:
         path = make_db(Path(tmp) / "typing.sqlite", args.interviews)
         add_notes(path)
         db = open_database(str(path))
-        interview_id = plan_interview(db, candidate_id=1, template_ref="general-structured", interviewer="Bench")
+        interview_id = plan_interview(
+            db, candidate_id=1, template_ref="general-structured", interviewer="Bench"
+        )
         clock = ManualClock(0.0)
         window = LiveInterviewWindow(db, interview_id, clock=clock)
         window.show()
@@ -139,8 +146,12 @@ def main() -> int:
     delays = [min(s for s in submits if s >= at) - at for at in keystrokes if at <= submits[-1]]
     gaps = [b - a for a, b in zip(submits, submits[1:], strict=False)]
     commits_ms = [r.commit_s * 1000 for r in reports]
-    print(f"simulated {args.minutes:g} min: {len(keystrokes)} keystrokes, {len(submits)} saves, {len(reports)} commits")
-    print(f"keystroke to save (simulated): max {max(delays):.3f} s; largest gap between saves {max(gaps):.3f} s")
+    print(
+        f"simulated {args.minutes:g} min: {len(keystrokes)} keystrokes, {len(submits)} saves, {len(reports)} commits"
+    )
+    print(
+        f"keystroke to save (simulated): max {max(delays):.3f} s; largest gap between saves {max(gaps):.3f} s"
+    )
     print(
         f"commit on the save thread: p50 {statistics.median(commits_ms):.2f} ms, "
         f"p99 {percentile(commits_ms, 0.99):.2f} ms, max {max(commits_ms):.2f} ms"

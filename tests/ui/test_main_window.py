@@ -129,3 +129,22 @@ def test_opens_a_database_by_path_after_the_first_paint(qtbot, tmp_path) -> None
     assert path.exists()
     assert window.add_candidate_action.isEnabled()
     window.close_database()
+
+
+def test_enter_on_an_interview_opens_the_live_window(qtbot, db: Database) -> None:
+    from interviewdesk.ui.live.window import LiveInterviewWindow
+
+    demo = create_demo(db)
+    window = open_window(qtbot, db)
+    window.select_candidate(demo.candidate_ids[1])
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2)
+    window.table.setFocus()
+    window.table.selectRow(0)  # the planned interview sorts first
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(window.live_windows) == 1)
+    live = window.live_windows[0]
+    assert isinstance(live, LiveInterviewWindow)
+    assert live.session.interview_id == window.model.row_at(0).id
+    assert live.windowTitle().startswith("Mateo Rossi")
+    live.close()  # deleted on close, and forgotten by the main window
+    qtbot.waitUntil(lambda: window.live_windows == [])
