@@ -12,6 +12,7 @@ and for each commit on the save thread. Results: docs/performance.md.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import statistics
 import sys
@@ -22,23 +23,37 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-from sqlalchemy import insert, select  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import insert, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_db import make_db  # noqa: E402
-
-from interviewdesk.domain.clock import ManualClock  # noqa: E402
-from interviewdesk.services.planning import plan_interview  # noqa: E402
-from interviewdesk.services.save_queue import SaveReport  # noqa: E402
-from interviewdesk.store.database import open_database  # noqa: E402
-from interviewdesk.store.tables import interviews, notes  # noqa: E402
-from interviewdesk.ui.live.window import LiveInterviewWindow  # noqa: E402
+from interviewdesk.domain.clock import ManualClock
+from interviewdesk.services.planning import plan_interview
+from interviewdesk.services.save_queue import SaveReport
+from interviewdesk.store.database import open_database
+from interviewdesk.store.tables import interviews, notes
+from interviewdesk.ui.live.window import LiveInterviewWindow
+from make_db import make_db
 
 KEYS_PER_S = 8
-WORDS = "the candidate explained how they rebuilt the pipeline and what failed in production".split()
+SECTION_EVERY, SCORE_EVERY, QUESTION_EVERY = 60.0, 45.0, 90.0
+WORDS = [
+    "the",
+    "candidate",
+    "explained",
+    "how",
+    "they",
+    "rebuilt",
+    "the",
+    "pipeline",
+    "and",
+    "what",
+    "failed",
+    "in",
+    "production",
+]
 
 
 def add_notes(path: Path, per_interview: int = 10) -> None:
@@ -66,6 +81,94 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
+class Run:
+    """One scripted interview in the live window, with what it measured."""
+
+    def __init__(self, app: QApplication, window: LiveInterviewWindow, clock: ManualClock) -> None:
+        self.app, self.window, self.clock = app, window, clock
+        self.keystrokes: list[float] = []
+        self.submits: list[float] = []
+        self.reports: list[SaveReport] = []
+        self.stalls: list[float] = []
+        original = window.queue.submit
+
+        def recorded(batch):  # type: ignore[no-untyped-def]
+            self.submits.append(clock.monotonic())
+            return original(batch)
+
+        window.queue.submit = recorded  # type: ignore[method-assign]
+        window.saved.connect(self.reports.append)
+
+    def act(self, action: Callable[[], object]) -> None:
+        start = time.perf_counter()
+        action()
+        self.app.processEvents()
+        self.stalls.append(time.perf_counter() - start)
+
+    def type_word(self, text: str) -> None:
+        window = self.window
+        editor = window.script.notes[(window.script.currentIndex(), None)]
+        if QApplication.focusWidget() is not editor:
+            editor.setFocus()
+        for char in text:
+            if char != " ":  # a trailing space changes no stored paragraph (they are stripped)
+                self.keystrokes.append(self.clock.monotonic())
+            self.act(lambda char=char: QTest.keyClicks(editor, char))
+            self.clock.advance(1 / KEYS_PER_S)
+
+    def script(self, minutes: float) -> None:
+        window, clock = self.window, self.clock
+        self.act(lambda: QTest.keyClick(window, Qt.Key.Key_F5))
+        next_section, next_score, next_question = SECTION_EVERY, SCORE_EVERY, QUESTION_EVERY
+        cards = list(window.rubric.cards.values())
+        word = 0
+        while clock.monotonic() < minutes * 60:
+            now = clock.monotonic()
+            if now >= next_section:
+                next_section += SECTION_EVERY
+                self.act(lambda: QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F8))
+            if now >= next_score:
+                next_score += SCORE_EVERY
+                card = cards[int(now) % len(cards)]
+                card.setFocus()
+                self.act(lambda card=card: QTest.keyClick(card, "3"))
+            if now >= next_question:
+                next_question += QUESTION_EVERY
+                self.act(lambda: QTest.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier))
+                self.act(lambda: QTest.keyClicks(window.questions.question, "What does on-call look like?"))
+                self.act(lambda: QTest.keyClick(window.questions.question, Qt.Key.Key_Return))
+            self.type_word(WORDS[word % len(WORDS)] + " ")
+            word += 1
+            if word % 12 == 0:
+                editor = window.script.notes[(window.script.currentIndex(), None)]
+                self.act(lambda editor=editor: QTest.keyClick(editor, Qt.Key.Key_Return))
+        window.save_now()
+        window.queue.flush()
+        self.app.processEvents()
+
+    def print_results(self, minutes: float) -> None:
+        submits = self.submits
+        delays = [min(s for s in submits if s >= at) - at for at in self.keystrokes if at <= submits[-1]]
+        gaps = [b - a for a, b in itertools.pairwise(submits)]
+        commits_ms = [r.commit_s * 1000 for r in self.reports]
+        stall_ms = [s * 1000 for s in self.stalls]
+        print(
+            f"simulated {minutes:g} min: {len(self.keystrokes)} keystrokes, {len(submits)} saves, "
+            f"{len(self.reports)} commits"
+        )
+        print(
+            f"keystroke to save (simulated): max {max(delays):.3f} s; largest gap between saves {max(gaps):.3f} s"
+        )
+        print(
+            f"commit on the save thread: p50 {statistics.median(commits_ms):.2f} ms, "
+            f"p99 {percentile(commits_ms, 0.99):.2f} ms, max {max(commits_ms):.2f} ms"
+        )
+        print(
+            f"GUI thread per action: p50 {statistics.median(stall_ms):.2f} ms, "
+            f"p99 {percentile(stall_ms, 0.99):.2f} ms, longest {max(stall_ms):.2f} ms"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=5.0)
@@ -84,83 +187,11 @@ def main() -> int:
         window.show()
         window.activateWindow()
         app.processEvents()
-        submits: list[float] = []
-        reports: list[SaveReport] = []
-        original = window.queue.submit
-
-        def recorded(batch):  # type: ignore[no-untyped-def]
-            submits.append(clock.monotonic())
-            return original(batch)
-
-        window.queue.submit = recorded  # type: ignore[method-assign]
-        window.saved.connect(reports.append)
-        stalls: list[float] = []
-
-        def act(action: Callable[[], object]) -> None:
-            start = time.perf_counter()
-            action()
-            app.processEvents()
-            stalls.append(time.perf_counter() - start)
-
-        act(lambda: QTest.keyClick(window, Qt.Key.Key_F5))
-        keystrokes: list[float] = []
-        end = args.minutes * 60
-        section_every, score_every, question_every = 60.0, 45.0, 90.0
-        next_section, next_score, next_question = section_every, score_every, question_every
-        word = 0
-        cards = list(window.rubric.cards.values())
-        while clock.monotonic() < end:
-            now = clock.monotonic()
-            if now >= next_section:
-                next_section += section_every
-                act(lambda: QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F8))
-            if now >= next_score:
-                next_score += score_every
-                card = cards[int(now) % len(cards)]
-                card.setFocus()
-                act(lambda card=card: QTest.keyClick(card, "3"))
-            if now >= next_question:
-                next_question += question_every
-                act(lambda: QTest.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier))
-                act(lambda: QTest.keyClicks(window.questions.question, "What does on-call look like?"))
-                act(lambda: QTest.keyClick(window.questions.question, Qt.Key.Key_Return))
-            section = window.script.currentIndex()
-            editor = window.script.notes[(section, None)]
-            if QApplication.focusWidget() is not editor:
-                editor.setFocus()
-            text = WORDS[word % len(WORDS)] + " "
-            word += 1
-            for char in text:
-                if char != " ":  # a trailing space changes no stored paragraph (they are stripped)
-                    keystrokes.append(clock.monotonic())
-                act(lambda char=char: QTest.keyClicks(editor, char))
-                clock.advance(1 / KEYS_PER_S)
-            if word % 12 == 0:
-                act(lambda: QTest.keyClick(editor, Qt.Key.Key_Return))
-        window.save_now()
-        window.queue.flush()
-        app.processEvents()
+        run = Run(app, window, clock)
+        run.script(args.minutes)
         window.close()
         db.close()
-
-    delays = [min(s for s in submits if s >= at) - at for at in keystrokes if at <= submits[-1]]
-    gaps = [b - a for a, b in zip(submits, submits[1:], strict=False)]
-    commits_ms = [r.commit_s * 1000 for r in reports]
-    print(
-        f"simulated {args.minutes:g} min: {len(keystrokes)} keystrokes, {len(submits)} saves, {len(reports)} commits"
-    )
-    print(
-        f"keystroke to save (simulated): max {max(delays):.3f} s; largest gap between saves {max(gaps):.3f} s"
-    )
-    print(
-        f"commit on the save thread: p50 {statistics.median(commits_ms):.2f} ms, "
-        f"p99 {percentile(commits_ms, 0.99):.2f} ms, max {max(commits_ms):.2f} ms"
-    )
-    stall_ms = [s * 1000 for s in stalls]
-    print(
-        f"GUI thread per action: p50 {statistics.median(stall_ms):.2f} ms, p99 {percentile(stall_ms, 0.99):.2f} ms, "
-        f"longest {max(stall_ms):.2f} ms"
-    )
+    run.print_results(args.minutes)
     return 0
 
 
