@@ -157,7 +157,8 @@ class Run:
             f"{len(self.reports)} commits"
         )
         print(
-            f"keystroke to save (simulated): max {max(delays):.3f} s; largest gap between saves {max(gaps):.3f} s"
+            f"keystroke to save (simulated): max {max(delays):.3f} s; "
+            f"largest gap between saves {max(gaps):.3f} s"
         )
         print(
             f"commit on the save thread: p50 {statistics.median(commits_ms):.2f} ms, "
