@@ -279,3 +279,25 @@ def test_f1_lists_every_shortcut(qtbot, db: Database, interview_id: int) -> None
     for action in window.actions():
         if not action.shortcut().isEmpty():
             assert action.shortcut().toString() in text, action.text()
+
+
+def test_export_pdf_of_the_open_interview_holds_what_was_just_typed(
+    qtbot, db: Database, interview_id: int, tmp_path
+) -> None:
+    from tests.integration.pdf_support import read_pdf
+
+    clock = ManualClock()
+    window = open_live(qtbot, db, interview_id, clock)
+    key(qtbot, window, "F5")
+    clock.advance(90)
+    type_notes(qtbot, window, (0, None), "Arrived early and asked about the agenda.")
+    key(qtbot, window, "Ctrl+P")  # no wait for the autosave: the export writes first
+    dialog = window.exporter.file_dialog
+    assert dialog is not None
+    target = tmp_path / "live.pdf"
+    with qtbot.waitSignal(window.exporter.finished, timeout=20000):
+        dialog.selectFile(str(target))
+        dialog.accept()
+    text = read_pdf(target)
+    assert text.has("Ada Lovelace") and text.has("Arrived early and asked about the agenda.")
+    assert text.has("Not submitted")

@@ -41,6 +41,7 @@ from interviewdesk.ui.live.script_view import ScriptView
 from interviewdesk.ui.live.sheets import AmendDialog, ShortcutSheet
 from interviewdesk.ui.live.side_panels import ClosePanel, QuestionsPanel, RolePanel
 from interviewdesk.ui.live.timer_bar import TimerBar, clock_text
+from interviewdesk.ui.pdf_export import PdfExporter
 
 REDRAW_MS = 250  # the timer is redrawn, never counted: the clock is read on each redraw
 HEARTBEAT_MS = 5000  # a running timer's offset is saved this often, so a crash loses seconds
@@ -57,6 +58,7 @@ class LiveInterviewWindow(QMainWindow):
         self.clock = clock or SystemClock()
         self.session: LiveSession = open_live_session(db, interview_id, self.clock)
         self.queue = SaveQueue(db, interview_id, on_saved=self.saved.emit, on_failed=self.save_failed.emit)
+        self.exporter = PdfExporter(self, lambda: db)
         self.scheduler = SaveScheduler(self.clock)
         self._dirty: dict[object, Callable[[], None]] = {}
         self._loading = True
@@ -170,6 +172,11 @@ class LiveInterviewWindow(QMainWindow):
         )
         self.compact_action.setCheckable(True)
         self.help_action = self._action("Keyboard shortcuts", "F1", self.show_shortcuts, "circle-help")
+        export = lambda: self.export_pdf()  # noqa: E731, PLW0108 - triggered(bool) must not reach the flag
+        self.export_action = self._action("Export PDF…", "Ctrl+P", export, "file-text")
+        self.export_private_action = self._action(
+            "Export PDF with private notes…", None, lambda: self.export_pdf(include_private=True)
+        )
         self.close_action = self._action("Close", QKeySequence.StandardKey.Close, self.close)
         self.timer_bar.start_button.setDefaultAction(self.start_action)
         self.timer_bar.previous_button.setDefaultAction(self.previous_action)
@@ -182,6 +189,8 @@ class LiveInterviewWindow(QMainWindow):
             self.next_action,
             self.end_action,
             self.submit_action,
+            self.export_action,
+            self.export_private_action,
             self.close_action,
         ):
             interview.addAction(action)
@@ -511,6 +520,15 @@ class LiveInterviewWindow(QMainWindow):
         self.compact_action.setChecked(compact)
         self.show()  # changing the window flags hides the window
         self.refresh()
+
+    def export_pdf(self, *, include_private: bool = False) -> None:
+        """The summary of this interview as it stands, after everything typed is written."""
+        self.save_now()
+        if not self.queue.flush():
+            self.statusBar().showMessage("Not exported: the last edits are not saved yet.", 8000)
+            return
+        s = self.session
+        self.exporter.export_interview(s.interview_id, s.candidate, include_private=include_private)
 
     def show_shortcuts(self) -> None:
         extra = [
