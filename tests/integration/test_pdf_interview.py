@@ -199,39 +199,30 @@ def test_unknown_ids_and_bad_paths_fail_with_one_line_and_leave_no_file(cli, dem
     assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
-def test_a_full_disk_leaves_the_existing_file_as_it_was(
-    cli, demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def _full_disk(_fd: int) -> None:
+    raise OSError(28, "No space left on device")
+
+
+def _killed(_fd: int) -> None:
+    raise KeyboardInterrupt  # what SIGINT does in the middle of the write
+
+
+@pytest.mark.parametrize(
+    ("fault", "code", "message"),
+    [(_full_disk, 2, "No space left on device"), (_killed, 130, "")],
+    ids=["full disk", "killed midway"],
+)
+def test_a_failed_write_leaves_the_existing_file_as_it_was(
+    cli, demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault, code: int, message: str
 ) -> None:
     tmp_path = tmp_path / "out"
     tmp_path.mkdir()
     target = tmp_path / "summary.pdf"
     export(cli, "pdf", "1", "-o", str(target))
     before = target.read_bytes()
-
-    def full_disk(_fd: int) -> None:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr("interviewdesk.atomic.os.fsync", full_disk)
+    monkeypatch.setattr("interviewdesk.atomic.os.fsync", fault)
     result = cli("export", "pdf", "2", "-o", str(target))
-    assert result.code == 2 and result.err.count("\n") == 1
-    assert "No space left on device" in result.err
+    assert result.code == code
+    assert message in result.err and result.err.count("\n") == (1 if message else 0)
     assert target.read_bytes() == before
-    assert [p.name for p in tmp_path.iterdir()] == ["summary.pdf"]
-
-
-def test_an_export_killed_midway_leaves_no_partial_file(
-    cli, demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    tmp_path = tmp_path / "out"
-    tmp_path.mkdir()
-    target = tmp_path / "summary.pdf"
-    export(cli, "pdf", "1", "-o", str(target))
-    before = target.read_bytes()
-
-    def killed(_fd: int) -> None:
-        raise KeyboardInterrupt  # what SIGINT does in the middle of the write
-
-    monkeypatch.setattr("interviewdesk.atomic.os.fsync", killed)
-    assert cli("export", "pdf", "2", "-o", str(target)).code == 130
-    assert target.read_bytes() == before
-    assert [p.name for p in tmp_path.iterdir()] == ["summary.pdf"]
+    assert [p.name for p in tmp_path.iterdir()] == ["summary.pdf"]  # no temporary file left
