@@ -208,13 +208,14 @@ def _killed(_fd: int) -> None:
 
 
 @pytest.mark.parametrize(
-    ("fault", "code", "message"),
+    "case",
     [(_full_disk, 2, "No space left on device"), (_killed, 130, "")],
     ids=["full disk", "killed midway"],
 )
 def test_a_failed_write_leaves_the_existing_file_as_it_was(
-    cli, demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault, code: int, message: str
+    cli, demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: tuple[object, int, str]
 ) -> None:
+    fault, code, message = case
     tmp_path = tmp_path / "out"
     tmp_path.mkdir()
     target = tmp_path / "summary.pdf"
