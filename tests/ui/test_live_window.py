@@ -301,3 +301,31 @@ def test_export_pdf_of_the_open_interview_holds_what_was_just_typed(
     text = read_pdf(target)
     assert text.has("Ada Lovelace") and text.has("Arrived early and asked about the agenda.")
     assert text.has("Not submitted")
+
+
+def test_a_logged_question_can_be_answered_later_or_deleted(qtbot, db: Database, interview_id: int) -> None:
+    window = open_live(qtbot, db, interview_id, ManualClock())
+    key(qtbot, window, "F5")
+    for text in ("Is the role remote?", "Typo question"):
+        key(qtbot, window, "Ctrl+K")
+        qtbot.keyClicks(window.questions.question, text)
+        qtbot.keyClick(window.questions.question, Qt.Key.Key_Return)
+    table = window.questions.table
+    table.setFocus()
+    table.setCurrentCell(0, 0)
+    qtbot.keyClick(table, Qt.Key.Key_Return)  # edit the first one
+    assert QApplication.focusWidget() is window.questions.answer
+    qtbot.keyClicks(window.questions.answer, "Two days a week in the office.")
+    window.questions.owed.setChecked(True)
+    qtbot.keyClick(window.questions.answer, Qt.Key.Key_Return)
+    table.setCurrentCell(1, 0)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    window.questions.delete_button.click()
+    window.save_now()
+    assert window.queue.flush()
+    stored = [
+        (q.text, q.answer, q.follow_up_owed)
+        for q in open_live_session(db, interview_id, ManualClock()).questions.values()
+    ]
+    assert stored == [("Is the role remote?", "Two days a week in the office.", True)]
+    assert table.rowCount() == 1

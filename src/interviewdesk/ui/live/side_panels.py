@@ -33,6 +33,8 @@ class QuestionsPanel(QWidget):
     """
 
     logged = Signal(str, object, str, bool)
+    updated = Signal(str, str, object, str, bool)  # key, text, topic, answer, follow-up owed
+    deleted = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +51,11 @@ class QuestionsPanel(QWidget):
         self.owed = QCheckBox("Follow-up owed")
         self.add_button = QPushButton("Log question")
         self.add_button.clicked.connect(self.submit)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.clicked.connect(self._delete)
+        self.delete_button.hide()
+        self._editing: str | None = None  # the key of the question being edited, if any
+        self._keys: list[str] = []
         self.question.returnPressed.connect(self.submit)
         self.answer.returnPressed.connect(self.submit)
         form = QFormLayout()
@@ -58,6 +65,7 @@ class QuestionsPanel(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.owed)
         row.addStretch(1)
+        row.addWidget(self.delete_button)
         row.addWidget(self.add_button)
         form.addRow(row)
         self.table = QTableWidget(0, 4)
@@ -66,6 +74,9 @@ class QuestionsPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setToolTip("Double-click (or Enter) a question to edit its answer, topic or follow-up")
+        self.table.activated.connect(lambda index: self.edit(self._keys[index.row()]))
+        self._questions: dict[str, LoggedQuestion] = {}
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.table, 1)
@@ -76,7 +87,34 @@ class QuestionsPanel(QWidget):
             self.question.setFocus()
             return
         topic = QuestionTopic(self.topic.currentData())  # Qt hands the enum back as its str value
-        self.logged.emit(text, topic, self.answer.text().strip(), self.owed.isChecked())
+        answer, owed = self.answer.text().strip(), self.owed.isChecked()
+        if self._editing is None:
+            self.logged.emit(text, topic, answer, owed)
+        else:
+            self.updated.emit(self._editing, text, topic, answer, owed)
+        self._reset()
+
+    def edit(self, key: str) -> None:
+        """Load a logged question into the form; Enter saves the change."""
+        question = self._questions[key]
+        self._editing = key
+        self.question.setText(question.text)
+        self.topic.setCurrentIndex(self.topic.findData(question.topic))
+        self.answer.setText(question.answer)
+        self.owed.setChecked(question.follow_up_owed)
+        self.add_button.setText("Save changes")
+        self.delete_button.show()
+        self.answer.setFocus()
+
+    def _delete(self) -> None:
+        if self._editing is not None:
+            self.deleted.emit(self._editing)
+        self._reset()
+
+    def _reset(self) -> None:
+        self._editing = None
+        self.add_button.setText("Log question")
+        self.delete_button.hide()
         self.question.clear()
         self.answer.clear()
         self.owed.setChecked(False)
@@ -84,6 +122,8 @@ class QuestionsPanel(QWidget):
         self.question.setFocus()
 
     def show_questions(self, questions: list[LoggedQuestion]) -> None:
+        self._questions = {q.key: q for q in questions}
+        self._keys = [q.key for q in questions]
         self.table.setRowCount(len(questions))
         for row, q in enumerate(questions):
             for column, value in enumerate(

@@ -212,6 +212,8 @@ class LiveInterviewWindow(QMainWindow):
             card.focused.connect(self._competency_focused)
             card.amend_requested.connect(self.amend)
         self.questions.logged.connect(self._question_logged)
+        self.questions.updated.connect(self._question_updated)
+        self.questions.deleted.connect(self._question_deleted)
         self.role.checked.connect(self._checklist)
         self.role.aspirations_edited.connect(
             lambda: self._mark(
@@ -386,6 +388,18 @@ class LiveInterviewWindow(QMainWindow):
 
     def _question_logged(self, text: str, topic: QuestionTopic, answer: str, owed: bool) -> None:
         self.session.log_question(text, topic, answer, owed)
+        self.questions.show_questions(list(self.session.questions.values()))
+        self._edited()
+
+    def _question_updated(self, key: str, text: str, topic: QuestionTopic, answer: str, owed: bool) -> None:
+        self.session.update_question(
+            key, text=text, topic=QuestionTopic(topic), answer=answer, follow_up_owed=owed
+        )
+        self.questions.show_questions(list(self.session.questions.values()))
+        self._edited()
+
+    def _question_deleted(self, key: str) -> None:
+        self.session.delete_question(key)
         self.questions.show_questions(list(self.session.questions.values()))
         self._edited()
 
