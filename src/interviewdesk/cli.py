@@ -74,6 +74,29 @@ def build_parser() -> argparse.ArgumentParser:
     ilist.add_argument("--candidate", type=int, metavar="ID")
     ilist.set_defaults(run=_interviews_list)
 
+    _add_followups(commands)
+    _add_exports(commands)
+
+    commands.add_parser("demo", help="add a realistic demo candidate and panel").set_defaults(run=_demo)
+    return parser
+
+
+def _add_followups(commands: argparse._SubParsersAction) -> None:
+    followups = commands.add_parser("followups", help="what is owed after interviews").add_subparsers(
+        dest="action", required=True, metavar="ACTION", parser_class=_Parser
+    )
+    flist = followups.add_parser("list", help="open follow-ups by due date")
+    flist.add_argument("--overdue", action="store_true", help="only those past their due date")
+    flist.add_argument("--all", action="store_true", help="done ones too")
+    flist.add_argument("--json", action="store_true", help="one JSON array, for scripts")
+    flist.set_defaults(run=_followups_list)
+    fdone = followups.add_parser("done", help="mark a follow-up done (--undo: open again)")
+    fdone.add_argument("id", type=int, metavar="FOLLOWUP_ID")
+    fdone.add_argument("--undo", action="store_true")
+    fdone.set_defaults(run=_followups_done)
+
+
+def _add_exports(commands: argparse._SubParsersAction) -> None:
     export = commands.add_parser("export", help="PDF summaries for the hiring panel").add_subparsers(
         dest="action", required=True, metavar="ACTION", parser_class=_Parser
     )
@@ -84,15 +107,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     panel = export.add_parser("panel", help="a candidate's whole panel: matrix, then every interview")
     panel.add_argument("candidate", type=int, metavar="CANDIDATE_ID")
-    for sub, run in ((pdf, _export_pdf), (panel, _export_panel)):
+    feedback = export.add_parser(
+        "feedback", help="a feedback letter to the candidate (a draft to edit first)"
+    )
+    feedback.add_argument("interview", type=int, metavar="INTERVIEW_ID")
+    feedback.add_argument(
+        "--text", type=Path, metavar="FILE", help="your edited letter (UTF-8 text) instead of the draft"
+    )
+    feedback.add_argument(
+        "--draft", action="store_true", help="print the draft as text instead of writing a PDF"
+    )
+    for sub, run in ((pdf, _export_pdf), (panel, _export_panel), (feedback, _export_feedback)):
         sub.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
         sub.add_argument(
             "--paper", choices=("a4", "letter"), help="paper size (default: from the locale, e.g. LC_PAPER)"
         )
         sub.set_defaults(run=run)
-
-    commands.add_parser("demo", help="add a realistic demo candidate and panel").set_defaults(run=_demo)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -209,6 +239,31 @@ def _interviews_list(args: argparse.Namespace, target: str) -> int:
     return 0
 
 
+def _followups_list(args: argparse.Namespace, target: str) -> int:
+    from interviewdesk.services.follow_ups import KIND_LABELS, list_follow_ups
+
+    items = list_follow_ups(_db(target), overdue_only=args.overdue, include_done=args.all)
+    if args.json:
+        json.dump([item.as_json() for item in items], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    for item in items:
+        state = "done" if item.done else ("OVERDUE" if item.overdue else "open")
+        print(
+            f"{item.id:>5}  {item.due.isoformat()}  {state:<7}  {KIND_LABELS[item.kind]:<14}  "
+            f"{item.candidate}  ·  {item.description}  ·  {item.interviewer or 'no interviewer'}"
+        )
+    return 0
+
+
+def _followups_done(args: argparse.Namespace, target: str) -> int:
+    from interviewdesk.services.follow_ups import set_follow_up_done
+
+    set_follow_up_done(_db(target), args.id, not args.undo)
+    print(f"follow-up {args.id} {'open again' if args.undo else 'done'}")
+    return 0
+
+
 def _export_pdf(args: argparse.Namespace, target: str) -> int:
     from interviewdesk.export.pdf import Paper
     from interviewdesk.services.pdf_export import export_interview_pdf
@@ -229,6 +284,27 @@ def _export_panel(args: argparse.Namespace, target: str) -> int:
     paper = Paper(args.paper) if args.paper else None
     export_panel_pdf(_db(target), args.candidate, args.output, paper=paper)
     print(f"wrote the panel summary of candidate {args.candidate} to {args.output}")
+    return 0
+
+
+def _export_feedback(args: argparse.Namespace, target: str) -> int:
+    from interviewdesk.export.pdf import Paper
+    from interviewdesk.services.feedback import feedback_draft
+    from interviewdesk.services.pdf_export import export_feedback_pdf
+
+    db = _db(target)
+    if args.draft:
+        print(feedback_draft(db, args.interview).text)
+        return 0
+    text = None
+    if args.text is not None:
+        try:
+            text = args.text.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UserError(f"cannot read {args.text}: {getattr(exc, 'strerror', None) or exc}") from None
+    paper = Paper(args.paper) if args.paper else None
+    export_feedback_pdf(db, args.interview, args.output, text=text, paper=paper)
+    print(f"wrote the feedback letter for interview {args.interview} to {args.output}")
     return 0
 
 

@@ -69,6 +69,7 @@ class RubricLine:
     anchor: str
     evidence: str
     amendments: tuple[Amendment, ...] = ()
+    anchors: tuple[tuple[int, str], ...] = ()  # every level's anchor, for feedback
 
     @property
     def has_evidence(self) -> bool:

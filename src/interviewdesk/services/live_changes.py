@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.engine import Connection
 
-from interviewdesk.domain.vocabulary import QuestionTopic, TimerEventKind
+from interviewdesk.domain.vocabulary import FollowUpKind, QuestionTopic, TimerEventKind
 from interviewdesk.store import live_rows
 
 
@@ -83,6 +83,16 @@ class QuestionChange:
     deleted: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class FollowUpChange:
+    """Something owed after the interview; ``question_key`` links an answer owed to its question."""
+
+    kind: FollowUpKind
+    description: str
+    due: date
+    question_key: str | None = None
+
+
 Change = (
     TimerEventChange
     | InterviewChange
@@ -92,6 +102,7 @@ Change = (
     | AskedChange
     | ChecklistChange
     | QuestionChange
+    | FollowUpChange
 )
 
 
@@ -139,11 +150,26 @@ class ChangeWriter:
                     live_rows.set_checklist_mark(connection, iid, item, covered, offset)
                 case QuestionChange():
                     self._question(connection, change)
+                case FollowUpChange(kind, description, due, question_key):
+                    live_rows.add_follow_up(
+                        connection,
+                        iid,
+                        kind=kind,
+                        description=description,
+                        due=due,
+                        candidate_question_id=self._question_id(question_key),
+                    )
+
+    def _question_id(self, key: str | None) -> int | None:
+        if key is None:
+            return None
+        row_id = self.question_ids.get(key)
+        if row_id is None and key.startswith("db:"):
+            row_id = int(key[3:])
+        return row_id
 
     def _question(self, connection: Connection, change: QuestionChange) -> None:
-        row_id = self.question_ids.get(change.key)
-        if row_id is None and change.key.startswith("db:"):
-            row_id = int(change.key[3:])
+        row_id = self._question_id(change.key)
         if change.deleted:
             if row_id is not None:
                 live_rows.delete_candidate_question(connection, self.interview_id, row_id)

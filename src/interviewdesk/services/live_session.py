@@ -10,18 +10,19 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from interviewdesk.domain.clock import Clock
 from interviewdesk.domain.scoring import ScoreValue, seal_digest
 from interviewdesk.domain.timer import InterviewTimer, TimerEventData
-from interviewdesk.domain.vocabulary import InterviewStatus, QuestionTopic, TimerEventKind
+from interviewdesk.domain.vocabulary import FollowUpKind, InterviewStatus, QuestionTopic, TimerEventKind
 from interviewdesk.errors import NotFoundError, UserError
 from interviewdesk.services.live_changes import (
     AmendmentChange,
     AskedChange,
     Change,
     ChecklistChange,
+    FollowUpChange,
     InterviewChange,
     NotesChange,
     QuestionChange,
@@ -76,6 +77,7 @@ class LiveSession:
         self.summary = ""
         self.recommendation: str | None = None
         self.sealed_at: datetime | None = None
+        self.started_at: datetime | None = None
         self.recovered = False  # reopened after the app stopped while the timer ran
         self._keyed: dict[tuple[object, ...], Change] = {}
         self._ordered: list[Change] = []
@@ -254,7 +256,32 @@ class LiveSession:
         self.sealed_at = self._now()
         self.status = InterviewStatus.SUBMITTED
         self._set(status=InterviewStatus.SUBMITTED, sealed_at=self.sealed_at, seal_hash=digest)
+        self._ordered.extend(self._follow_ups())
         return digest
+
+    def _follow_ups(self) -> list[FollowUpChange]:
+        """What the interview leaves owed, due by the template's promise from the interview's date."""
+        days = self.template.follow_up_days
+        base = (self.started_at or self._now()).astimezone().date()
+
+        def due(key: str, default: int) -> date:
+            return base + timedelta(days=days.get(key, default))
+
+        owed = [
+            FollowUpChange(FollowUpKind.ANSWER, f"Answer: {q.text}", due("answers", 3), q.key)
+            for q in self.questions.values()
+            if q.follow_up_owed
+        ]
+        return [
+            *owed,
+            FollowUpChange(FollowUpKind.FEEDBACK, f"Feedback to {self.candidate}", due("feedback", 5)),
+            FollowUpChange(
+                FollowUpKind.NEXT_STEPS, "Next steps promised in the closing", due("next_steps", 3)
+            ),
+            FollowUpChange(
+                FollowUpKind.THANK_YOU, f"Thank-you note to {self.candidate}", base + timedelta(days=1)
+            ),
+        ]
 
     def _require_unsealed(self) -> None:
         if self.sealed:
@@ -275,15 +302,18 @@ class LiveSession:
         return batch
 
 
-def open_live_session(db: Database, interview_id: int, clock: Clock) -> LiveSession:
+def open_live_session(
+    db: Database, interview_id: int, clock: Clock, *, now: Callable[[], datetime] = utc_now
+) -> LiveSession:
+    """``clock`` times the interview (monotonic); ``now`` stamps wall-clock times (both injectable)."""
     with db.begin() as connection:
         rows = interview_rows_for_report(connection, interview_id)
     if rows is None:
         raise NotFoundError(f"there is no interview {interview_id}.")
-    return _session_from_rows(rows, clock)
+    return _session_from_rows(rows, clock, now)
 
 
-def _session_from_rows(rows: InterviewRows, clock: Clock) -> LiveSession:
+def _session_from_rows(rows: InterviewRows, clock: Clock, now: Callable[[], datetime]) -> LiveSession:
     head = rows.head
     template = Template.from_dict(head.template_body)
     events = [TimerEventData(TimerEventKind(e.kind), e.offset_s, e.section_index) for e in rows.timer_events]
@@ -302,6 +332,7 @@ def _session_from_rows(rows: InterviewRows, clock: Clock) -> LiveSession:
         candidate=head.candidate_name,
         interviewer=head.interviewer_name,
         status=InterviewStatus(head.status),
+        now=now,
     )
     for event in recovered:
         session._timer_event(event)
@@ -324,4 +355,5 @@ def _session_from_rows(rows: InterviewRows, clock: Clock) -> LiveSession:
     session.summary = head.summary
     session.recommendation = head.recommendation
     session.sealed_at = head.sealed_at
+    session.started_at = head.started_at
     return session

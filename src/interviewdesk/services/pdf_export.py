@@ -51,3 +51,19 @@ def _check_target(target: Path) -> None:
     folder = target.parent if str(target.parent) else Path()
     if not folder.is_dir():
         raise UserError(f"cannot write {target}: the folder {folder} does not exist.")
+
+
+def export_feedback_pdf(
+    db: Database, interview_id: int, target: Path, *, text: str | None = None, paper: Paper | None = None
+) -> Path:
+    """The feedback letter: ``text`` as the interviewer edited it, or the draft when None."""
+    from interviewdesk.export.pdf.letter import render_letter
+    from interviewdesk.services.feedback import feedback_draft
+
+    _check_target(target)
+    draft = feedback_draft(db, interview_id)
+    write_bytes_atomic(
+        target,
+        render_letter(text if text is not None else draft.text, draft.candidate, paper or paper_for_locale()),
+    )
+    return target

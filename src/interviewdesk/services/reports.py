@@ -116,6 +116,7 @@ def build_interview_report(rows: InterviewRows, *, include_private: bool = False
             anchor=c.anchors.get(level, "") if level is not None else "",
             evidence=stored[c.id].evidence if c.id in stored else "",
             amendments=tuple(amendments.get(c.id, ())),
+            anchors=tuple(sorted(c.anchors.items())),
         )
         for c in template.competencies
     )

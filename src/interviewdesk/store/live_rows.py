@@ -7,17 +7,18 @@ between saves except the caller's map of new candidate questions to their row id
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection
 
-from interviewdesk.domain.vocabulary import QuestionTopic, TimerEventKind
+from interviewdesk.domain.vocabulary import FollowUpKind, QuestionTopic, TimerEventKind
 from interviewdesk.store.tables import (
     asked_questions,
     candidate_questions,
     checklist_marks,
+    follow_ups,
     interviews,
     notes,
     score_amendments,
@@ -191,5 +192,25 @@ def delete_candidate_question(connection: Connection, interview_id: int, row_id:
     connection.execute(
         delete(candidate_questions).where(
             (candidate_questions.c.id == row_id) & (candidate_questions.c.interview_id == interview_id)
+        )
+    )
+
+
+def add_follow_up(
+    connection: Connection,
+    interview_id: int,
+    *,
+    kind: FollowUpKind,
+    description: str,
+    due: date,
+    candidate_question_id: int | None,
+) -> None:
+    connection.execute(
+        insert(follow_ups).values(
+            interview_id=interview_id,
+            kind=kind,
+            description=description,
+            due=due,
+            candidate_question_id=candidate_question_id,
         )
     )

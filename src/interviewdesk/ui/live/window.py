@@ -433,7 +433,13 @@ class LiveInterviewWindow(QMainWindow):
         if paragraph is None or cid is None or self.session.sealed:
             self.statusBar().showMessage("Put the cursor in a note and pick a competency first.", 4000)
             return
-        offset, text, _private = paragraph
+        offset, text, private = paragraph
+        if private:
+            # Evidence is shared with the panel; a private note would leak through it.
+            self.statusBar().showMessage(
+                "A private note cannot be evidence: share it first (Ctrl+Shift+P).", 6000
+            )
+            return
         evidence = self.rubric.cards[cid].evidence
         current = evidence.toPlainText().rstrip()
         evidence.setPlainText(f"{current}\n[m{int(offset // 60) + 1}] {text}".strip())

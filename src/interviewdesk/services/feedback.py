@@ -1,0 +1,84 @@
+"""A draft of constructive feedback for the candidate, from one submitted interview.
+
+Drawn from this interviewer's competencies and evidence only: strengths where the level is in the
+upper half of the scale, areas to grow (with the next level's anchor as what would make it
+stronger) where it is not. No numbers from the rubric, no private notes, no other interviewer's
+words. The interviewer edits the draft before anything is sent; nothing leaves the machine by itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from interviewdesk.domain.report import InterviewReport, RubricLine
+from interviewdesk.errors import UserError
+from interviewdesk.services.reports import interview_report
+from interviewdesk.store.database import Database
+
+_STAMP = re.compile(r"\[m\d+\]\s*")  # minute stamps of linked notes
+
+
+@dataclass(frozen=True, slots=True)
+class FeedbackDraft:
+    interview_id: int
+    candidate: str
+    interviewer: str
+    text: str
+
+
+def feedback_draft(db: Database, interview_id: int) -> FeedbackDraft:
+    report = interview_report(db, interview_id, include_private=False)
+    if not report.submitted:
+        raise UserError(
+            f"interview {interview_id} is not submitted yet; feedback is drafted from submitted scores."
+        )
+    return FeedbackDraft(interview_id, report.candidate, report.interviewer, compose(report))
+
+
+def compose(report: InterviewReport) -> str:
+    levels = [level for level, _ in report.scale]
+    middle = (min(levels) + max(levels)) / 2 if levels else 0
+    scored = [line for line in report.rubric if line.level is not None]
+    strengths = [line for line in scored if line.level is not None and line.level > middle]
+    growth = [line for line in scored if line.level is not None and line.level <= middle]
+    first_name = report.candidate.split()[0] if report.candidate.split() else report.candidate
+    when = f" on {report.when.astimezone():%-d %B %Y}" if report.when else ""
+    role = f" for the {report.candidate_role} role" if report.candidate_role else ""
+    parts = [
+        f"Dear {first_name},",
+        f"Thank you for the time you spent with us{when}{role}. As promised, here is feedback from our "
+        f"conversation{f' with {report.interviewer}' if report.interviewer else ''}.",
+    ]
+    if strengths:
+        parts.append("What stood out\n" + "\n".join(_strength(line) for line in strengths))
+    if growth:
+        parts.append("Where you could grow\n" + "\n".join(_growth(line, report) for line in growth))
+    parts.append(
+        "Thank you also for your questions; they helped us understand what matters to you. "
+        "If anything here is unclear, reply and we will gladly talk it through."
+    )
+    parts.append(f"Kind regards,\n{report.interviewer or 'The interview team'}")
+    return "\n\n".join(parts)
+
+
+def _evidence(line: RubricLine) -> str:
+    text = " ".join(_STAMP.sub("", line.evidence).split())
+    return text.rstrip(".") + "." if text else ""
+
+
+def _strength(line: RubricLine) -> str:
+    evidence = _evidence(line)
+    return f"- {line.name}: {evidence}" if evidence else f"- {line.name}."
+
+
+def _growth(line: RubricLine, report: InterviewReport) -> str:
+    """An area to grow, with the next level's anchor as what would make it stronger."""
+    evidence = _evidence(line)
+    levels = sorted(level for level, _ in report.scale)
+    higher = [level for level in levels if line.level is not None and level > line.level]
+    competency_anchor = dict(line.anchors).get(higher[0], "") if higher else ""
+    text = f"- {line.name}: {evidence}" if evidence else f"- {line.name}."
+    if competency_anchor:
+        text += f" What would make this stronger: {competency_anchor[0].lower()}{competency_anchor[1:]}"
+    return text
