@@ -240,7 +240,7 @@ def _interviews_list(args: argparse.Namespace, target: str) -> int:
 
 
 def _followups_list(args: argparse.Namespace, target: str) -> int:
-    from interviewdesk.services.follow_ups import KIND_LABELS, list_follow_ups
+    from interviewdesk.services.follow_ups import list_follow_ups
 
     items = list_follow_ups(_db(target), overdue_only=args.overdue, include_done=args.all)
     if args.json:
@@ -250,7 +250,7 @@ def _followups_list(args: argparse.Namespace, target: str) -> int:
     for item in items:
         state = "done" if item.done else ("OVERDUE" if item.overdue else "open")
         print(
-            f"{item.id:>5}  {item.due.isoformat()}  {state:<7}  {KIND_LABELS[item.kind]:<14}  "
+            f"{item.id:>5}  {item.due.isoformat()}  {state:<7}  {item.kind.label:<14}  "
             f"{item.candidate}  ·  {item.description}  ·  {item.interviewer or 'no interviewer'}"
         )
     return 0

@@ -148,3 +148,32 @@ def test_enter_on_an_interview_opens_the_live_window(qtbot, db: Database) -> Non
     assert live.windowTitle().startswith("Mateo Rossi")
     live.close()  # deleted on close, and forgotten by the main window
     qtbot.waitUntil(lambda: window.live_windows == [])
+
+
+def test_follow_ups_queue_shows_overdue_and_marks_done(qtbot, db: Database) -> None:
+    from datetime import date, timedelta
+
+    from interviewdesk.store.models import FollowUp
+
+    create_demo(db)
+    with db.session() as session:
+        late = session.get(FollowUp, 1)
+        assert late is not None
+        late.due = date.today() - timedelta(days=2)
+    window = open_window(qtbot, db)
+    queue = window.follow_ups
+    qtbot.waitUntil(lambda: queue.model.rowCount() > 0)
+    tabs = window.right_tabs
+    assert tabs.tabText(tabs.indexOf(queue)) == "Follow-ups (1 overdue)"
+    first = queue.model.items[0]
+    assert first.id == 1 and first.overdue
+    assert queue.model.data(queue.model.index(0, 1)) == "OVERDUE"
+    assert queue.model.data(queue.model.index(0, 0), Qt.ItemDataRole.ForegroundRole) is not None
+    tabs.setCurrentWidget(queue)
+    queue.view.setFocus()
+    queue.view.selectRow(0)
+    qtbot.keyClick(queue.view, Qt.Key.Key_Return)  # Enter marks it done
+    qtbot.waitUntil(lambda: tabs.tabText(tabs.indexOf(queue)) == "Follow-ups")
+    assert all(item.id != 1 for item in queue.model.items)
+    queue.show_done.setChecked(True)
+    assert any(item.id == 1 and item.done for item in queue.model.items)

@@ -48,3 +48,12 @@ def test_cli_and_store_import_no_reportlab() -> None:
 
 def test_the_ui_does_import_qt() -> None:  # the probe itself works
     assert "PySide6.QtWidgets" in loaded_by("interviewdesk.ui.main_window")
+
+
+def test_the_main_window_paints_before_sqlalchemy_or_reportlab_load() -> None:
+    probe = (
+        "import sys, interviewdesk.ui.main_window; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'reportlab', 'alembic'}))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -53,3 +53,16 @@ class FollowUpKind(StrEnum):
     THANK_YOU = "thank_you"
     NEXT_STEPS = "next_steps"
     OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return _FOLLOW_UP_LABELS[self]
+
+
+_FOLLOW_UP_LABELS = {
+    FollowUpKind.FEEDBACK: "Feedback",
+    FollowUpKind.ANSWER: "Answer owed",
+    FollowUpKind.THANK_YOU: "Thank-you note",
+    FollowUpKind.NEXT_STEPS: "Next steps",
+    FollowUpKind.OTHER: "Other",
+}

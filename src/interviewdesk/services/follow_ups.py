@@ -12,14 +12,6 @@ from interviewdesk.store.database import Database
 from interviewdesk.store.follow_up_rows import follow_up_rows, mark_follow_up_done
 from interviewdesk.store.types import utc_now
 
-KIND_LABELS = {
-    FollowUpKind.FEEDBACK: "Feedback",
-    FollowUpKind.ANSWER: "Answer owed",
-    FollowUpKind.THANK_YOU: "Thank-you note",
-    FollowUpKind.NEXT_STEPS: "Next steps",
-    FollowUpKind.OTHER: "Other",
-}
-
 
 @dataclass(frozen=True, slots=True)
 class FollowUpItem:

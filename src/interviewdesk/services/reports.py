@@ -29,14 +29,6 @@ from interviewdesk.store.report_rows import (
 )
 from interviewdesk.templates.model import SectionKind, Template
 
-_FOLLOW_UP_LABELS = {
-    FollowUpKind.FEEDBACK: "Feedback",
-    FollowUpKind.ANSWER: "Answer owed",
-    FollowUpKind.THANK_YOU: "Thank-you note",
-    FollowUpKind.NEXT_STEPS: "Next steps",
-    FollowUpKind.OTHER: "Other",
-}
-
 
 def interview_report(db: Database, interview_id: int, *, include_private: bool = False) -> InterviewReport:
     with db.begin() as connection:
@@ -163,7 +155,7 @@ def build_interview_report(rows: InterviewRows, *, include_private: bool = False
         checklist=tuple((item, index in rows.checklist) for index, item in enumerate(template.role_clarity)),
         notes=notes,
         follow_ups=tuple(
-            FollowUpLine(_FOLLOW_UP_LABELS[FollowUpKind(f.kind)], f.description, f.due, f.done_at is not None)
+            FollowUpLine(FollowUpKind(f.kind).label, f.description, f.due, f.done_at is not None)
             for f in rows.follow_ups
         ),
         tasks=_tasks(template, rows, scale),

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStyle,
     QTableView,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from interviewdesk.errors import UserError
 from interviewdesk.ui.candidate_list import CandidateListModel
+from interviewdesk.ui.follow_up_queue import FollowUpQueue
 from interviewdesk.ui.icons import icon
 from interviewdesk.ui.interview_table import InterviewTableModel
 
@@ -64,9 +66,15 @@ class MainWindow(QMainWindow):
         self.heading = QLabel("<b>Interviews</b>")
         right_layout.addWidget(self.heading)
         right_layout.addWidget(self.table)
+        self.follow_ups = FollowUpQueue()
+        self.follow_ups.done_toggled.connect(self._follow_up_done)
+        self.follow_ups.show_done.toggled.connect(lambda _on: self.reload_follow_ups())
+        self.right_tabs = QTabWidget()
+        self.right_tabs.addTab(right, "Interviews")
+        self.right_tabs.addTab(self.follow_ups, "Follow-ups")
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(self.right_tabs)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([260, 840])
         self.setCentralWidget(splitter)
@@ -193,6 +201,7 @@ class MainWindow(QMainWindow):
         self._set_enabled(True)
         self.reload_candidates()
         self.ready.emit()
+        QTimer.singleShot(0, self.reload_follow_ups)  # after the window is usable
 
     def close_database(self) -> None:
         if self.db is not None and isinstance(self._target, str):
@@ -215,7 +224,7 @@ class MainWindow(QMainWindow):
         window = open_interview_window(self.db, row.id, self)
         if window is not None:
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            window.destroyed.connect(lambda _gone: self.reload_interviews())
+            window.destroyed.connect(lambda _gone: (self.reload_interviews(), self.reload_follow_ups()))
             self.live_windows.append(window)
             window.destroyed.connect(
                 lambda: self.live_windows.remove(window) if window in self.live_windows else None
@@ -258,6 +267,24 @@ class MainWindow(QMainWindow):
         self._update_export_actions()
         who = self.candidate_list.currentIndex().data().split("\n")[0] if candidate_id else "everyone"
         self.heading.setText(f"<b>Interviews</b> — {who}: {total}")
+
+    def reload_follow_ups(self) -> None:
+        from interviewdesk.services.follow_ups import list_follow_ups
+
+        items = list_follow_ups(self.db, include_done=self.follow_ups.show_done.isChecked())
+        self.follow_ups.set_items(items)
+        overdue = sum(1 for item in items if item.overdue)
+        title = f"Follow-ups ({overdue} overdue)" if overdue else "Follow-ups"
+        self.right_tabs.setTabText(self.right_tabs.indexOf(self.follow_ups), title)
+
+    def _follow_up_done(self, follow_up_id: int, done: bool) -> None:
+        from interviewdesk.services.follow_ups import set_follow_up_done
+
+        try:
+            set_follow_up_done(self.db, follow_up_id, done)
+        except UserError as exc:
+            QMessageBox.warning(self, "Follow-up not changed", exc.message)
+        self.reload_follow_ups()
 
     def _page(self, candidate_id: int | None, offset: int, limit: int) -> list[InterviewRow]:
         from interviewdesk.services import interview_list

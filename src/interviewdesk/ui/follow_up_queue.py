@@ -1,0 +1,125 @@
+"""The follow-ups queue: what is owed after interviews, to whom and by when; overdue ones stand out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:  # the window imports no SQLAlchemy before its first paint
+    from interviewdesk.services.follow_ups import FollowUpItem
+
+Index = QModelIndex | QPersistentModelIndex
+COLUMNS = ("Due", "State", "What", "Candidate", "Interviewer")
+OVERDUE = QColor("#c62828")
+
+
+class FollowUpModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[FollowUpItem] = []
+
+    def set_items(self, items: list[FollowUpItem]) -> None:
+        self.beginResetModel()
+        self.items = items
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self.items[index.row()]
+        if role == Qt.ItemDataRole.ForegroundRole and item.overdue:
+            return QBrush(OVERDUE)
+        if role == Qt.ItemDataRole.FontRole and item.overdue:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        state = "done" if item.done else ("OVERDUE" if item.overdue else "open")
+        values = (
+            item.due.strftime("%a %d %b"),
+            state,
+            f"{item.kind.label}: {item.description}",
+            item.candidate,
+            item.interviewer or "-",
+        )
+        return values[index.column()]
+
+
+class FollowUpQueue(QWidget):
+    """``done_toggled(id, done)`` asks the window to record a follow-up as done (or open again)."""
+
+    done_toggled = Signal(int, bool)
+
+    def __init__(self, today: Callable[[], date] = date.today, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.today = today
+        self.model = FollowUpModel()
+        self.view = QTableView()
+        self.view.setObjectName("followUpTable")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.view.activated.connect(lambda _index: self.toggle_current())
+        self.show_done = QCheckBox("Show done")
+        self.done_button = QPushButton("Mark done / open")
+        self.done_button.clicked.connect(self.toggle_current)
+        self.summary = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(self.summary, 1)
+        bar.addWidget(self.show_done)
+        bar.addWidget(self.done_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view)
+
+    def set_items(self, items: list[FollowUpItem]) -> None:
+        self.model.set_items(items)
+        overdue = sum(1 for item in items if item.overdue)
+        open_items = sum(1 for item in items if not item.done)
+        self.summary.setText(
+            f"{open_items} open, <b style='color:#c62828'>{overdue} overdue</b>"
+            if overdue
+            else f"{open_items} open"
+        )
+
+    def current(self) -> FollowUpItem | None:
+        index = self.view.currentIndex()
+        return self.model.items[index.row()] if index.isValid() else None
+
+    def toggle_current(self) -> None:
+        item = self.current()
+        if item is not None:
+            self.done_toggled.emit(item.id, not item.done)
