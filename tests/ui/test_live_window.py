@@ -329,3 +329,37 @@ def test_a_logged_question_can_be_answered_later_or_deleted(qtbot, db: Database,
     ]
     assert stored == [("Is the role remote?", "Two days a week in the office.", True)]
     assert table.rowCount() == 1
+
+
+def test_feedback_is_drafted_after_submit_edited_and_exported(
+    qtbot, db: Database, interview_id: int, tmp_path
+) -> None:
+    from tests.integration.pdf_support import read_pdf
+
+    window = open_live(qtbot, db, interview_id, ManualClock())
+    key(qtbot, window, "F5")
+    for cid, level in zip(COMPETENCIES, (4, 2, 3, 4, 3), strict=True):
+        card = window.rubric.cards[cid]
+        card.setFocus()
+        qtbot.keyClick(card, str(level))
+        qtbot.keyClick(card, Qt.Key.Key_Return)
+        qtbot.keyClicks(card.evidence, f"What she did for {cid}.")
+    key(qtbot, window, "Ctrl+Shift+F")
+    assert window.feedback_dialog is None  # not before the seal
+    window.submit()
+    key(qtbot, window, "Ctrl+Shift+F")
+    dialog = window.feedback_dialog
+    assert dialog is not None and dialog.isVisible()
+    draft = dialog.text.toPlainText()
+    assert "What she did for ownership." in draft and "Where you could grow" in draft
+    dialog.text.moveCursor(dialog.text.textCursor().MoveOperation.End)
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Return)
+    qtbot.keyClicks(dialog.text, "P.S. We would love to see you at the team day.")
+    dialog.export_button.click()
+    target = tmp_path / "feedback.pdf"
+    with qtbot.waitSignal(window.exporter.finished, timeout=20000):
+        window.exporter.file_dialog.selectFile(str(target))
+        window.exporter.file_dialog.accept()
+    text = read_pdf(target)
+    assert text.has("We would love to see you at the team day.")
+    assert not text.has("Exceeds the bar") and not text.has("Below the bar")

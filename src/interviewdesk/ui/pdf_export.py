@@ -82,6 +82,15 @@ class PdfExporter(QObject):
             f"{_file_stem(name)}-interview-{interview_id}{suffix}.pdf", "Export interview PDF", work
         )
 
+    def export_feedback(self, interview_id: int, name: str, text: str) -> None:
+        """The feedback letter as the interviewer edited it."""
+        from interviewdesk.services.pdf_export import export_feedback_pdf
+
+        def work(_progress: Callable[[int, int], None], path: Path) -> Path:
+            return export_feedback_pdf(self._db(), interview_id, path, text=text)
+
+        self._ask_file(f"{_file_stem(name)}-feedback.pdf", "Export feedback letter", work)
+
     def export_panel(self, candidate_id: int, name: str) -> None:
         from interviewdesk.services.pdf_export import export_panel_pdf
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtGui import QAction
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -81,3 +82,33 @@ class AmendDialog(QDialog):
         form.addRow("Evidence", self.evidence)
         form.addRow("Reason", self.reason)
         form.addRow(self.buttons)
+
+
+class FeedbackDialog(QDialog):
+    """The feedback draft to edit; then export it as a PDF letter or copy it. Nothing is sent."""
+
+    export_requested = Signal(str)
+
+    def __init__(self, candidate: str, draft: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Feedback for {candidate}")
+        self.resize(640, 560)
+        note = QLabel(
+            "A draft from your scores' evidence: no numbers, no private notes, no one else's words. "
+            "Edit it; nothing leaves this machine unless you send it yourself."
+        )
+        note.setWordWrap(True)
+        self.text = QPlainTextEdit(draft)
+        self.text.setObjectName("feedbackText")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.copy_button = self.buttons.addButton("Copy text", QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button = self.buttons.addButton(
+            "Export PDF letter…", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.text.toPlainText()))
+        self.export_button.clicked.connect(lambda: self.export_requested.emit(self.text.toPlainText()))
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.buttons)

@@ -38,7 +38,7 @@ from interviewdesk.ui.live.compact import COMPACT_SIZE, CompactView
 from interviewdesk.ui.live.notes_edit import StampedNotesEdit
 from interviewdesk.ui.live.rubric import CompetencyCard, RubricPanel
 from interviewdesk.ui.live.script_view import ScriptView
-from interviewdesk.ui.live.sheets import AmendDialog, ShortcutSheet
+from interviewdesk.ui.live.sheets import AmendDialog, FeedbackDialog, ShortcutSheet
 from interviewdesk.ui.live.side_panels import ClosePanel, QuestionsPanel, RolePanel
 from interviewdesk.ui.live.timer_bar import TimerBar, clock_text
 from interviewdesk.ui.pdf_export import PdfExporter
@@ -59,6 +59,8 @@ class LiveInterviewWindow(QMainWindow):
         self.session: LiveSession = open_live_session(db, interview_id, self.clock)
         self.queue = SaveQueue(db, interview_id, on_saved=self.saved.emit, on_failed=self.save_failed.emit)
         self.exporter = PdfExporter(self, lambda: db)
+        self._db = db
+        self.feedback_dialog: FeedbackDialog | None = None
         self.scheduler = SaveScheduler(self.clock)
         self._dirty: dict[object, Callable[[], None]] = {}
         self._loading = True
@@ -174,6 +176,9 @@ class LiveInterviewWindow(QMainWindow):
         self.help_action = self._action("Keyboard shortcuts", "F1", self.show_shortcuts, "circle-help")
         export = lambda: self.export_pdf()  # noqa: E731, PLW0108 - triggered(bool) must not reach the flag
         self.export_action = self._action("Export PDF…", "Ctrl+P", export, "file-text")
+        self.feedback_action = self._action(
+            "Feedback for the candidate…", "Ctrl+Shift+F", self.draft_feedback
+        )
         self.export_private_action = self._action(
             "Export PDF with private notes…", None, lambda: self.export_pdf(include_private=True)
         )
@@ -191,6 +196,7 @@ class LiveInterviewWindow(QMainWindow):
             self.submit_action,
             self.export_action,
             self.export_private_action,
+            self.feedback_action,
             self.close_action,
         ):
             interview.addAction(action)
@@ -549,6 +555,28 @@ class LiveInterviewWindow(QMainWindow):
             return
         s = self.session
         self.exporter.export_interview(s.interview_id, s.candidate, include_private=include_private)
+
+    def draft_feedback(self) -> None:
+        """After submitting: a draft letter to edit, then export as PDF or copy."""
+        from interviewdesk.services.feedback import feedback_draft
+
+        if not self.session.sealed:
+            self.statusBar().showMessage(
+                "Submit the interview first: feedback is drawn from sealed scores.", 6000
+            )
+            return
+        self.save_now()
+        self.queue.flush()
+        draft = feedback_draft(self._db, self.session.interview_id)
+        dialog = FeedbackDialog(self.session.candidate, draft.text, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.export_requested.connect(
+            lambda text: self.exporter.export_feedback(
+                self.session.interview_id, self.session.candidate, text
+            )
+        )
+        self.feedback_dialog = dialog
+        dialog.open()
 
     def show_shortcuts(self) -> None:
         extra = [
