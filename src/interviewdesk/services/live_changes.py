@@ -93,6 +93,21 @@ class FollowUpChange:
     question_key: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class TaskChange:
+    """Columns of a working-interview task's record: started/ended offsets, deliverable, outcome, level."""
+
+    task_id: str
+    values: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class ObservationChange:
+    task_id: str
+    text: str
+    offset_s: float
+
+
 Change = (
     TimerEventChange
     | InterviewChange
@@ -103,6 +118,8 @@ Change = (
     | ChecklistChange
     | QuestionChange
     | FollowUpChange
+    | TaskChange
+    | ObservationChange
 )
 
 
@@ -150,6 +167,10 @@ class ChangeWriter:
                     live_rows.set_checklist_mark(connection, iid, item, covered, offset)
                 case QuestionChange():
                     self._question(connection, change)
+                case TaskChange(task_id, values):
+                    live_rows.update_task(connection, iid, task_id, values)
+                case ObservationChange(task_id, text, offset):
+                    live_rows.add_observation(connection, iid, task_id, text, offset)
                 case FollowUpChange(kind, description, due, question_key):
                     live_rows.add_follow_up(
                         connection,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from interviewdesk.domain.clock import Clock
@@ -25,8 +25,10 @@ from interviewdesk.services.live_changes import (
     FollowUpChange,
     InterviewChange,
     NotesChange,
+    ObservationChange,
     QuestionChange,
     ScoreChange,
+    TaskChange,
     TimerEventChange,
 )
 from interviewdesk.store.database import Database
@@ -36,6 +38,18 @@ from interviewdesk.templates.model import SectionKind, Template
 
 Paragraph = tuple[float, str, bool]  # (offset in seconds, text, private)
 FieldKey = tuple[int, int | None]  # (section, question or None for the section's own notes)
+
+
+@dataclass(slots=True)
+class TaskState:
+    """One task of a working interview as it runs: offsets on the interview's clock."""
+
+    started_s: float | None = None
+    ended_s: float | None = None
+    deliverable: str = ""
+    outcome: str = ""
+    level: int | None = None
+    observations: list[tuple[float, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +92,8 @@ class LiveSession:
         self.recommendation: str | None = None
         self.sealed_at: datetime | None = None
         self.started_at: datetime | None = None
+        self.disclosure_confirmed_at: datetime | None = None
+        self.tasks: dict[str, TaskState] = {t.id: TaskState() for s in template.sections for t in s.tasks}
         self.recovered = False  # reopened after the app stopped while the timer ran
         self._keyed: dict[tuple[object, ...], Change] = {}
         self._ordered: list[Change] = []
@@ -226,6 +242,53 @@ class LiveSession:
             question.offset_s,
         )
 
+    # -- a working interview's tasks ---------------------------------------------------------
+    def confirm_disclosure(self) -> None:
+        """The candidate was told the tasks, duration, pay, who they work with, how work is judged
+        and what happens to it; stored with the time."""
+        self.disclosure_confirmed_at = self._now()
+        self._set(disclosure_confirmed_at=self.disclosure_confirmed_at)
+
+    def start_task(self, task_id: str) -> None:
+        task = self.tasks[task_id]
+        if task.started_s is not None and task.ended_s is None:
+            return
+        task.started_s, task.ended_s = round(self.offset(), 3), None
+        self._task(task_id, started_offset_s=task.started_s, ended_offset_s=None)
+
+    def end_task(self, task_id: str) -> None:
+        task = self.tasks[task_id]
+        if task.started_s is None or task.ended_s is not None:
+            return
+        task.ended_s = round(self.offset(), 3)
+        self._task(task_id, ended_offset_s=task.ended_s)
+
+    def task_seconds(self, task_id: str) -> float | None:
+        """Actual time on the task so far (None before it starts)."""
+        task = self.tasks[task_id]
+        if task.started_s is None:
+            return None
+        end = task.ended_s if task.ended_s is not None else self.offset()
+        return max(0.0, end - task.started_s)
+
+    def observe(self, task_id: str, text: str) -> None:
+        entry = (round(self.offset(), 3), text.strip())
+        self.tasks[task_id].observations.append(entry)
+        self._ordered.append(ObservationChange(task_id, entry[1], entry[0]))
+
+    def set_task(self, task_id: str, **values: object) -> None:
+        """deliverable=, outcome= or level= of a task."""
+        task = self.tasks[task_id]
+        for name, value in values.items():
+            setattr(task, name, value)
+        self._task(task_id, **values)
+
+    def _task(self, task_id: str, **values: object) -> None:
+        previous = self._keyed.get(("task", task_id))
+        merged = dict(previous.values) if isinstance(previous, TaskChange) else {}
+        merged.update(values)
+        self._keyed[("task", task_id)] = TaskChange(task_id, merged)
+
     def set_checklist(self, item: int, covered: bool) -> None:
         if (item in self.checklist) == covered:
             return
@@ -356,4 +419,17 @@ def _session_from_rows(rows: InterviewRows, clock: Clock, now: Callable[[], date
     session.recommendation = head.recommendation
     session.sealed_at = head.sealed_at
     session.started_at = head.started_at
+    session.disclosure_confirmed_at = head.disclosure_confirmed_at
+    for record in rows.tasks:
+        if record.task_id in session.tasks:
+            session.tasks[record.task_id] = TaskState(
+                record.started_offset_s,
+                record.ended_offset_s,
+                record.deliverable,
+                record.outcome,
+                record.level,
+            )
+    for observation in rows.observations:
+        if observation.task_id in session.tasks:
+            session.tasks[observation.task_id].observations.append((observation.offset_s, observation.text))
     return session

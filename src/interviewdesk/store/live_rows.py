@@ -23,6 +23,8 @@ from interviewdesk.store.tables import (
     notes,
     score_amendments,
     scores,
+    task_observations,
+    task_records,
     timer_events,
 )
 from interviewdesk.store.types import utc_now
@@ -214,3 +216,26 @@ def add_follow_up(
             candidate_question_id=candidate_question_id,
         )
     )
+
+
+def _task_record_id(connection: Connection, interview_id: int, task_id: str) -> int:
+    key = (task_records.c.interview_id == interview_id) & (task_records.c.task_id == task_id)
+    row_id = connection.scalar(select(task_records.c.id).where(key))
+    if row_id is None:
+        row_id = connection.execute(
+            insert(task_records).values(interview_id=interview_id, task_id=task_id)
+        ).inserted_primary_key[0]
+    return int(row_id)
+
+
+def update_task(connection: Connection, interview_id: int, task_id: str, values: dict[str, Any]) -> None:
+    """Columns of one task's record (times, deliverable, outcome, level); the record is made on first use."""
+    row_id = _task_record_id(connection, interview_id, task_id)
+    connection.execute(update(task_records).where(task_records.c.id == row_id).values(**values))
+
+
+def add_observation(
+    connection: Connection, interview_id: int, task_id: str, text: str, offset_s: float
+) -> None:
+    row_id = _task_record_id(connection, interview_id, task_id)
+    connection.execute(insert(task_observations).values(task_record_id=row_id, text=text, offset_s=offset_s))

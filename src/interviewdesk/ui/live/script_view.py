@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from interviewdesk.templates.model import Question, Section, SectionKind, Template
 from interviewdesk.ui.live.notes_edit import StampedNotesEdit
+from interviewdesk.ui.live.task_panel import TaskPanel
 
 FieldKey = tuple[int, int | None]
 
@@ -45,6 +46,7 @@ class ScriptView(QStackedWidget):
         self.template = template
         self.notes: dict[FieldKey, StampedNotesEdit] = {}
         self.asked_boxes: dict[tuple[int, int], QCheckBox] = {}
+        self.task_panels: dict[str, TaskPanel] = {}
         competencies = {c.id: c.name for c in template.competencies}
         for index, section in enumerate(template.sections):
             self.addWidget(self._page(index, section, competencies, offset))
@@ -61,14 +63,12 @@ class ScriptView(QStackedWidget):
             layout.addWidget(_label(escape(section.guidance), object_name="guidance"))
         if section.kind is SectionKind.CANDIDATE_QUESTIONS:
             layout.addWidget(_label("<b>Log each question the candidate asks with Ctrl+K.</b>"))
+        if section.kind is SectionKind.OPENING and any(s.tasks for s in self.template.sections):
+            layout.addWidget(_label("<b>Go through the disclosure with the candidate (Ctrl+Shift+D).</b>"))
         for task in section.tasks:
-            pay = task.pay if task.paid else f"unpaid{': ' + task.pay if task.pay else ''}"
-            layout.addWidget(
-                _label(
-                    f"<b>Task: {escape(task.title)}</b> ({task.minutes:g} min, {escape(pay)})<br>"
-                    f"{escape(task.brief)}"
-                )
-            )
+            panel = TaskPanel(task, self.template.scale)
+            self.task_panels[task.id] = panel
+            layout.addWidget(panel)
         for q_index, question in enumerate(section.questions):
             layout.addWidget(self._question(index, q_index, question, competencies, offset))
         layout.addWidget(QLabel("<b>Section notes</b>"))

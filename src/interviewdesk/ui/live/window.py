@@ -40,6 +40,7 @@ from interviewdesk.ui.live.rubric import CompetencyCard, RubricPanel
 from interviewdesk.ui.live.script_view import ScriptView
 from interviewdesk.ui.live.sheets import AmendDialog, FeedbackDialog, ShortcutSheet
 from interviewdesk.ui.live.side_panels import ClosePanel, QuestionsPanel, RolePanel
+from interviewdesk.ui.live.tasks import TaskController
 from interviewdesk.ui.live.timer_bar import TimerBar, clock_text
 from interviewdesk.ui.pdf_export import PdfExporter
 
@@ -78,6 +79,7 @@ class LiveInterviewWindow(QMainWindow):
         self._build_actions()
         self._connect()
         self._restore()
+        self.tasks = TaskController(self, self.session, self.script, edited=self._edited, mark=self._mark)
         self._loading = False
         self._save_timer = QTimer(self, singleShot=True)
         self._save_timer.timeout.connect(self._autosave_tick)
@@ -176,6 +178,11 @@ class LiveInterviewWindow(QMainWindow):
         self.help_action = self._action("Keyboard shortcuts", "F1", self.show_shortcuts, "circle-help")
         export = lambda: self.export_pdf()  # noqa: E731, PLW0108 - triggered(bool) must not reach the flag
         self.export_action = self._action("Export PDF…", "Ctrl+P", export, "file-text")
+        self.disclosure_action = self._action(
+            "Disclosure checklist for a working interview…",
+            "Ctrl+Shift+D",
+            self._show_disclosure,
+        )
         self.feedback_action = self._action(
             "Feedback for the candidate…", "Ctrl+Shift+F", self.draft_feedback
         )
@@ -200,6 +207,7 @@ class LiveInterviewWindow(QMainWindow):
             self.close_action,
         ):
             interview.addAction(action)
+        interview.addAction(self.disclosure_action)
         notes = menu.addMenu("&Notes")
         for action in (self.capture_action, self.private_action, self.link_action, self.rubric_action):
             notes.addAction(action)
@@ -282,6 +290,7 @@ class LiveInterviewWindow(QMainWindow):
             self.session.go_to_section(index)
             self.save_now()
         self._show_section(index)
+        self.tasks.entering_section(index)
         self.refresh()
 
     def _section_clicked(self, row: int) -> None:
@@ -318,6 +327,8 @@ class LiveInterviewWindow(QMainWindow):
             timer.section_over() or timer.interview_over(),
         )
         self.compact.show_question(self.script.current_question_text())
+        if hasattr(self, "tasks"):
+            self.tasks.refresh()
 
     # -- edits -------------------------------------------------------------------------------
     def _mark(self, key: object, collect: Callable[[], None]) -> None:
@@ -555,6 +566,9 @@ class LiveInterviewWindow(QMainWindow):
             return
         s = self.session
         self.exporter.export_interview(s.interview_id, s.candidate, include_private=include_private)
+
+    def _show_disclosure(self) -> None:
+        self.tasks.show_disclosure()
 
     def draft_feedback(self) -> None:
         """After submitting: a draft letter to edit, then export as PDF or copy."""
