@@ -77,7 +77,7 @@ def test_each_rule_raises_its_flag() -> None:
             SectionTiming("Your questions", 1200, 10, True, (), ()),
         ),
         actual_share=10 / 3600,
-        tasks=(TaskLine("Explore", 1800, 2400, True, "EUR 200", "", "", "", ()),),
+        tasks=(TaskLine("Explore", 1800, 2400, True, "EUR 200", "", "", "", (), started=True),),
     )
     assert kinds(r) == [
         FlagKind.NOT_SUBMITTED,
@@ -87,6 +87,7 @@ def test_each_rule_raises_its_flag() -> None:
         FlagKind.SECTION_SKIPPED,
         FlagKind.LOW_CANDIDATE_SHARE,
         FlagKind.AMENDED_AFTER_SEAL,
+        FlagKind.NO_DISCLOSURE,
         FlagKind.TASK_OVER_TIME,
     ]
 

@@ -27,6 +27,7 @@ class FlagKind(StrEnum):
     LOW_CANDIDATE_SHARE = "low_candidate_share"
     AMENDED_AFTER_SEAL = "amended_after_seal"
     TASK_OVER_TIME = "task_over_time"
+    NO_DISCLOSURE = "no_disclosure"
 
     @property
     def title(self) -> str:
@@ -42,6 +43,7 @@ _FLAG_TITLES = {
     FlagKind.LOW_CANDIDATE_SHARE: "Less time for the candidate's questions than planned",
     FlagKind.AMENDED_AFTER_SEAL: "Amended after the seal",
     FlagKind.TASK_OVER_TIME: "Task over its stated time",
+    FlagKind.NO_DISCLOSURE: "Tasks started without the disclosure confirmed",
 }
 
 
@@ -136,6 +138,7 @@ class TaskLine:
     outcome: str
     level_label: str
     observations: tuple[tuple[float, str], ...]
+    started: bool = False
 
     @property
     def over(self) -> bool:
@@ -185,43 +188,47 @@ def interview_flags(report: InterviewReport) -> tuple[Flag, ...]:
             flags.append(Flag(FlagKind.UNSCORED, line.name))
         elif not line.has_evidence:
             flags.append(Flag(FlagKind.NO_EVIDENCE, f"{line.name}: level {line.level} with no evidence"))
-    started = report.actual_s > 0
-    for section in report.sections if started else ():
+    flags += _timing_flags(report)
+    for line in report.rubric:
+        for amendment in line.amendments:
+            reason = f" ({amendment.reason})" if amendment.reason else ""
+            when = f"{amendment.amended_at:%Y-%m-%d %H:%M}"
+            detail = (
+                f"{line.name}: {line.level_label or 'not scored'} sealed, "
+                f"{amendment.level_label or 'not scored'} on {when}{reason}"
+            )
+            flags.append(Flag(FlagKind.AMENDED_AFTER_SEAL, detail))
+    flags += _task_flags(report)
+    return tuple(flags)
+
+
+def _timing_flags(report: InterviewReport) -> list[Flag]:
+    flags: list[Flag] = []
+    for section in report.sections if report.actual_s > 0 else ():
         if section.skipped:
             flags.append(Flag(FlagKind.SECTION_SKIPPED, section.title))
         if section.not_asked:
             flags.append(
-                Flag(
-                    FlagKind.QUESTIONS_NOT_ASKED,
-                    f"{section.title}: " + "; ".join(section.not_asked),
-                )
+                Flag(FlagKind.QUESTIONS_NOT_ASKED, f"{section.title}: " + "; ".join(section.not_asked))
             )
-    if report.actual_share is not None and report.actual_share < report.intended_share - SHARE_TOLERANCE:
+    share, intended = report.actual_share, report.intended_share
+    if share is not None and share < intended - SHARE_TOLERANCE:
         flags.append(
-            Flag(
-                FlagKind.LOW_CANDIDATE_SHARE,
-                f"{report.actual_share:.0%} of the interview against {report.intended_share:.0%} planned",
-            )
+            Flag(FlagKind.LOW_CANDIDATE_SHARE, f"{share:.0%} of the interview against {intended:.0%} planned")
         )
-    for line in report.rubric:
-        for amendment in line.amendments:
-            flags.append(
-                Flag(
-                    FlagKind.AMENDED_AFTER_SEAL,
-                    f"{line.name}: {line.level_label or 'not scored'} sealed, "
-                    f"{amendment.level_label or 'not scored'} on {amendment.amended_at:%Y-%m-%d %H:%M}"
-                    + (f" ({amendment.reason})" if amendment.reason else ""),
-                )
-            )
+    return flags
+
+
+def _task_flags(report: InterviewReport) -> list[Flag]:
+    flags: list[Flag] = []
+    if any(task.started for task in report.tasks) and report.disclosure_confirmed_at is None:
+        detail = "tasks, duration and pay were not confirmed with the candidate first"
+        flags.append(Flag(FlagKind.NO_DISCLOSURE, detail))
     for task in report.tasks:
         if task.over and task.actual_s is not None:
-            flags.append(
-                Flag(
-                    FlagKind.TASK_OVER_TIME,
-                    f"{task.title}: {task.actual_s / 60:.0f} min against {task.stated_s / 60:.0f} stated",
-                )
-            )
-    return tuple(flags)
+            detail = f"{task.title}: {task.actual_s / 60:.0f} min against {task.stated_s / 60:.0f} stated"
+            flags.append(Flag(FlagKind.TASK_OVER_TIME, detail))
+    return flags
 
 
 @dataclass(frozen=True, slots=True)

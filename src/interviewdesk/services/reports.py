@@ -205,6 +205,7 @@ def _tasks(template: Template, rows: InterviewRows, scale: dict[int, str]) -> tu
                     outcome=record.outcome if record is not None else "",
                     level_label=_level_label(scale, record.level) if record is not None else "",
                     observations=tuple(observations.get(task.id, ())),
+                    started=record is not None and record.started_offset_s is not None,
                 )
             )
     return tuple(lines)
