@@ -9,7 +9,6 @@ section change, a focus change, the timer's events, submit and close.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -31,12 +30,14 @@ from interviewdesk.domain.clock import Clock, SystemClock
 from interviewdesk.domain.vocabulary import QuestionTopic
 from interviewdesk.errors import UserError
 from interviewdesk.services.live_session import LiveSession, open_live_session
-from interviewdesk.services.save_queue import SaveQueue, SaveReport
+from interviewdesk.services.save_queue import SaveQueue
 from interviewdesk.store.database import Database
 from interviewdesk.ui.icons import icon
+from interviewdesk.ui.live.closing import ClosingMixin
 from interviewdesk.ui.live.compact import COMPACT_SIZE, CompactView
 from interviewdesk.ui.live.notes_edit import StampedNotesEdit
 from interviewdesk.ui.live.rubric import CompetencyCard, RubricPanel
+from interviewdesk.ui.live.saving import SavingMixin
 from interviewdesk.ui.live.script_view import ScriptView
 from interviewdesk.ui.live.sheets import AmendDialog, FeedbackDialog, ShortcutSheet
 from interviewdesk.ui.live.side_panels import ClosePanel, QuestionsPanel, RolePanel
@@ -48,7 +49,7 @@ REDRAW_MS = 250  # the timer is redrawn, never counted: the clock is read on eac
 HEARTBEAT_MS = 5000  # a running timer's offset is saved this often, so a crash loses seconds
 
 
-class LiveInterviewWindow(QMainWindow):
+class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
     """``saved(SaveReport)`` after each write; ``save_failed(message)`` when one could not be made."""
 
     saved = Signal(object)
@@ -331,44 +332,6 @@ class LiveInterviewWindow(QMainWindow):
             self.tasks.refresh()
 
     # -- edits -------------------------------------------------------------------------------
-    def _mark(self, key: object, collect: Callable[[], None]) -> None:
-        """Note that a field changed; its value is read when the save runs (keystrokes stay cheap)."""
-        if self._loading:
-            return
-        self._dirty[key] = collect
-        self._edited()
-
-    def _edited(self) -> None:
-        self.scheduler.edited()
-        if self.scheduler.due():
-            self.save_now()
-        elif not self._save_timer.isActive():
-            self._arm()
-
-    def _arm(self) -> None:
-        wait = self.scheduler.seconds_until_due()
-        if wait is not None:
-            self._save_timer.start(max(1, round(wait * 1000)))
-
-    def _autosave_tick(self) -> None:
-        if self.scheduler.due():
-            self.save_now()
-        else:
-            self._arm()
-
-    def save_now(self) -> None:
-        """Hand every pending edit to the save queue (it writes on its own thread)."""
-        dirty, self._dirty = self._dirty, {}
-        for collect in dirty.values():
-            collect()
-        self.scheduler.saved()
-        self._save_timer.stop()
-        if self.session.has_pending or self.queue.failing:
-            self.queue.submit(self.session.take_batch())
-
-    def _beat(self) -> None:
-        self.session.heartbeat()
-        self.save_now()
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         if isinstance(new, StampedNotesEdit) and self.isAncestorOf(new):
@@ -469,76 +432,6 @@ class LiveInterviewWindow(QMainWindow):
                 "Paragraph marked private." if private else "Paragraph shared again.", 3000
             )
 
-    def request_submit(self) -> None:
-        if self.session.sealed:
-            return
-        self.save_now()
-        lines = self.rubric.cards.values()
-        unscored = sum(1 for card in lines if card.level is None)
-        bare = sum(1 for card in lines if card.level is not None and not card.evidence.toPlainText().strip())
-        warnings = []
-        if unscored:
-            warnings.append(f"{unscored} competenc{'y is' if unscored == 1 else 'ies are'} not scored.")
-        if bare:
-            warnings.append(f"{bare} score{'s have' if bare != 1 else ' has'} no evidence.")
-        if self.session.recommendation is None:
-            warnings.append("There is no overall recommendation.")
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "Submit and seal",
-            "Submit this interview and seal its scores?",
-            parent=self,
-        )
-        box.setInformativeText(
-            " ".join(warnings) + " Later changes are kept as amendments beside the sealed scores."
-        )
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Yes).clicked.connect(self.submit)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.confirm_box = box
-        box.open()
-
-    def submit(self) -> None:
-        self.save_now()
-        self.session.submit()
-        self.save_now()
-        self._show_sealed()
-        self.refresh()
-        self.statusBar().showMessage("Submitted; the scores are sealed.", 8000)
-
-    def _show_sealed(self) -> None:
-        sealed_at = self.session.sealed_at
-        text = None
-        if sealed_at is not None:
-            text = (
-                f"Submitted and sealed at {sealed_at.astimezone():%Y-%m-%d %H:%M}. "
-                "Use Amend… on a competency to change it."
-            )
-        self.close_panel.set_sealed(text)
-        for card in self.rubric.cards.values():
-            card.set_sealed(sealed_at is not None)
-
-    def amend(self, cid: str) -> None:
-        competency = self.session.template.competency(cid)
-        dialog = AmendDialog(
-            competency.name,
-            self.session.template.scale,
-            self.session.level(cid),
-            self.session.evidence(cid),
-            self,
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(partial(self._amended, cid, dialog))
-        self.amend_dialog = dialog
-        dialog.open()
-
-    def _amended(self, cid: str, dialog: AmendDialog) -> None:
-        level = dialog.level.currentData()
-        evidence = dialog.evidence.toPlainText()
-        self.session.amend(cid, level, evidence, dialog.reason.text())
-        self.rubric.cards[cid].show_score(level, evidence)
-        self.save_now()
-
     def toggle_compact(self) -> None:
         compact = self.layouts.currentWidget() is not self.compact
         if compact:
@@ -558,39 +451,8 @@ class LiveInterviewWindow(QMainWindow):
         self.show()  # changing the window flags hides the window
         self.refresh()
 
-    def export_pdf(self, *, include_private: bool = False) -> None:
-        """The summary of this interview as it stands, after everything typed is written."""
-        self.save_now()
-        if not self.queue.flush():
-            self.statusBar().showMessage("Not exported: the last edits are not saved yet.", 8000)
-            return
-        s = self.session
-        self.exporter.export_interview(s.interview_id, s.candidate, include_private=include_private)
-
     def _show_disclosure(self) -> None:
         self.tasks.show_disclosure()
-
-    def draft_feedback(self) -> None:
-        """After submitting: a draft letter to edit, then export as PDF or copy."""
-        from interviewdesk.services.feedback import feedback_draft
-
-        if not self.session.sealed:
-            self.statusBar().showMessage(
-                "Submit the interview first: feedback is drawn from sealed scores.", 6000
-            )
-            return
-        self.save_now()
-        self.queue.flush()
-        draft = feedback_draft(self._db, self.session.interview_id)
-        dialog = FeedbackDialog(self.session.candidate, draft.text, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.export_requested.connect(
-            lambda text: self.exporter.export_feedback(
-                self.session.interview_id, self.session.candidate, text
-            )
-        )
-        self.feedback_dialog = dialog
-        dialog.open()
 
     def show_shortcuts(self) -> None:
         extra = [
@@ -604,16 +466,6 @@ class LiveInterviewWindow(QMainWindow):
         sheet.open()
 
     # -- saving feedback and closing ---------------------------------------------------------
-    def _saved(self, report: SaveReport) -> None:
-        self.statusBar().setStyleSheet("")
-        self.statusBar().showMessage(
-            f"Saved ({report.changes} change{'s' if report.changes != 1 else ''}).", 2000
-        )
-
-    def _save_failed(self, message: str) -> None:
-        self.statusBar().setStyleSheet("color: #c62828; font-weight: bold;")
-        self.statusBar().showMessage(message)
-
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_now()
         if not self.queue.flush():

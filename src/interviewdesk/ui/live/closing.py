@@ -1,0 +1,136 @@
+"""The end of the interview in the live window: submit and seal, amendments after the seal,
+the PDF of the interview, and feedback for the candidate."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+from interviewdesk.services.live_session import LiveSession
+from interviewdesk.services.save_queue import SaveQueue
+from interviewdesk.store.database import Database
+from interviewdesk.ui.live.rubric import RubricPanel
+from interviewdesk.ui.live.sheets import AmendDialog, FeedbackDialog
+from interviewdesk.ui.live.side_panels import ClosePanel
+from interviewdesk.ui.pdf_export import PdfExporter
+
+
+class ClosingMixin(QMainWindow):
+    """Part of the live window, which provides these attributes and ``save_now``/``refresh``."""
+
+    session: LiveSession
+    queue: SaveQueue
+    rubric: RubricPanel
+    close_panel: ClosePanel
+    exporter: PdfExporter
+    _db: Database
+    confirm_box: QMessageBox | None
+    amend_dialog: AmendDialog | None
+    feedback_dialog: FeedbackDialog | None
+
+    save_now: Callable[[], None]  # from SavingMixin
+    refresh: Callable[[], None]  # from the window
+
+    def request_submit(self) -> None:
+        if self.session.sealed:
+            return
+        self.save_now()
+        lines = self.rubric.cards.values()
+        unscored = sum(1 for card in lines if card.level is None)
+        bare = sum(1 for card in lines if card.level is not None and not card.evidence.toPlainText().strip())
+        warnings = []
+        if unscored:
+            warnings.append(f"{unscored} competenc{'y is' if unscored == 1 else 'ies are'} not scored.")
+        if bare:
+            warnings.append(f"{bare} score{'s have' if bare != 1 else ' has'} no evidence.")
+        if self.session.recommendation is None:
+            warnings.append("There is no overall recommendation.")
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Submit and seal",
+            "Submit this interview and seal its scores?",
+            parent=self,
+        )
+        box.setInformativeText(
+            " ".join(warnings) + " Later changes are kept as amendments beside the sealed scores."
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).clicked.connect(self.submit)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.confirm_box = box
+        box.open()
+
+    def submit(self) -> None:
+        self.save_now()
+        self.session.submit()
+        self.save_now()
+        self._show_sealed()
+        self.refresh()
+        self.statusBar().showMessage("Submitted; the scores are sealed.", 8000)
+
+    def _show_sealed(self) -> None:
+        sealed_at = self.session.sealed_at
+        text = None
+        if sealed_at is not None:
+            text = (
+                f"Submitted and sealed at {sealed_at.astimezone():%Y-%m-%d %H:%M}. "
+                "Use Amend… on a competency to change it."
+            )
+        self.close_panel.set_sealed(text)
+        for card in self.rubric.cards.values():
+            card.set_sealed(sealed_at is not None)
+
+    def amend(self, cid: str) -> None:
+        competency = self.session.template.competency(cid)
+        dialog = AmendDialog(
+            competency.name,
+            self.session.template.scale,
+            self.session.level(cid),
+            self.session.evidence(cid),
+            self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(partial(self._amended, cid, dialog))
+        self.amend_dialog = dialog
+        dialog.open()
+
+    def _amended(self, cid: str, dialog: AmendDialog) -> None:
+        level = dialog.level.currentData()
+        evidence = dialog.evidence.toPlainText()
+        self.session.amend(cid, level, evidence, dialog.reason.text())
+        self.rubric.cards[cid].show_score(level, evidence)
+        self.save_now()
+
+    def export_pdf(self, *, include_private: bool = False) -> None:
+        """The summary of this interview as it stands, after everything typed is written."""
+        self.save_now()
+        if not self.queue.flush():
+            self.statusBar().showMessage("Not exported: the last edits are not saved yet.", 8000)
+            return
+        s = self.session
+        self.exporter.export_interview(s.interview_id, s.candidate, include_private=include_private)
+
+    def draft_feedback(self) -> None:
+        """After submitting: a draft letter to edit, then export as PDF or copy."""
+        from interviewdesk.services.feedback import feedback_draft
+
+        if not self.session.sealed:
+            self.statusBar().showMessage(
+                "Submit the interview first: feedback is drawn from sealed scores.", 6000
+            )
+            return
+        self.save_now()
+        self.queue.flush()
+        draft = feedback_draft(self._db, self.session.interview_id)
+        dialog = FeedbackDialog(self.session.candidate, draft.text, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.export_requested.connect(
+            lambda text: self.exporter.export_feedback(
+                self.session.interview_id, self.session.candidate, text
+            )
+        )
+        self.feedback_dialog = dialog
+        dialog.open()
