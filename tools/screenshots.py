@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 from interviewdesk.domain.clock import ManualClock
 from interviewdesk.domain.vocabulary import QuestionTopic
 from interviewdesk.services.demo import create_demo
+from interviewdesk.services.planning import add_candidate, plan_interview
 from interviewdesk.store.database import Database, open_database
 from interviewdesk.ui.live.window import LiveInterviewWindow
 from interviewdesk.ui.main_window import MainWindow
@@ -71,6 +72,33 @@ def live_screenshots(db: Database, interview_id: int) -> None:
     window.close()
 
 
+def working_screenshot(db: Database) -> None:
+    """A working interview's first task, part-way through, with observations."""
+    candidate = add_candidate(db, "Noor Haddad", role="Data Analyst")
+    interview_id = plan_interview(
+        db, candidate_id=candidate, template_ref="working-interview-data-analyst", interviewer="Jonas Weber"
+    )
+    clock = ManualClock()
+    window = LiveInterviewWindow(db, interview_id, clock=clock)
+    window.resize(1280, 800)
+    window.show()
+    window.toggle_timer()
+    window.session.confirm_disclosure()
+    clock.advance(9 * 60)
+    window.go_to_section(1)
+    window.tasks.start("explore-churn")
+    clock.advance(24 * 60)
+    window.tasks.observe("explore-churn", "Read the data dictionary first; found the duplicated March rows.")
+    clock.advance(16 * 60)
+    window.tasks.observe("explore-churn", "Asked the analyst whether refunds count as cancellations.")
+    clock.advance(22 * 60)
+    window.refresh()
+    settle()
+    window.grab().save(str(OUT / "live-working.png"))
+    print(OUT / "live-working.png")
+    window.close()
+
+
 def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv)
     OUT.mkdir(parents=True, exist_ok=True)
@@ -87,6 +115,7 @@ def main() -> None:
         window.close()
         del window
         live_screenshots(db, demo.interview_ids[-1])
+        working_screenshot(db)
         db.close()
     app.quit()
 
