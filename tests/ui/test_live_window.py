@@ -15,6 +15,7 @@ from interviewdesk.services.reports import interview_report
 from interviewdesk.store.database import Database
 from interviewdesk.ui.live.sheets import AmendDialog
 from interviewdesk.ui.live.window import LiveInterviewWindow
+from tests.ui.live_support import open_live
 
 # general-structured: 0 welcome 5 min, 1 background 10 (2 questions), 2 behavioural 23 (4),
 # 3 the role 5 (1), 4 the candidate's questions 12, 5 closing 5; competencies in this order:
@@ -27,16 +28,6 @@ def interview_id(db: Database) -> int:
     return plan_interview(
         db, candidate_id=candidate, template_ref="general-structured", interviewer="Kwame Mensah"
     )
-
-
-def open_live(qtbot, db: Database, interview_id: int, clock: ManualClock) -> LiveInterviewWindow:
-    window = LiveInterviewWindow(db, interview_id, clock=clock)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # shortcuts go to the active window
-    return window
 
 
 def key(qtbot, window: LiveInterviewWindow, sequence: str) -> None:

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from interviewdesk.domain.clock import ManualClock
 from interviewdesk.services.planning import add_candidate, plan_interview
@@ -15,6 +14,7 @@ from interviewdesk.store.database import Database
 from interviewdesk.ui.live.task_panel import DisclosureDialog
 from interviewdesk.ui.live.window import LiveInterviewWindow
 from tests.integration.pdf_support import read_pdf
+from tests.ui.live_support import open_live
 
 # working-interview-data-analyst: 0 welcome and disclosure 10 min, 1 task explore-churn 60,
 # 2 task present-findings 30, 3 debrief 10, 4 the candidate's questions 20, 5 closing 5.
@@ -26,16 +26,6 @@ def interview_id(db: Database) -> int:
     return plan_interview(
         db, candidate_id=candidate, template_ref="working-interview-data-analyst", interviewer="Jonas Weber"
     )
-
-
-def open_live(qtbot, db: Database, interview_id: int, clock: ManualClock) -> LiveInterviewWindow:
-    window = LiveInterviewWindow(db, interview_id, clock=clock)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    return window
 
 
 def confirm(dialog: DisclosureDialog) -> None:
