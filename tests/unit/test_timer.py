@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from interviewdesk.domain.clock import ManualClock
-from interviewdesk.domain.timer import InterviewTimer, Pacing, TimerStateError, section_durations
+from interviewdesk.domain.timer import (
+    InterviewTimer,
+    Pacing,
+    TimerEventData,
+    TimerStateError,
+    running_seconds,
+    section_durations,
+)
 from interviewdesk.domain.vocabulary import TimerEventKind
 
 PLAN = [5, 20, 10, 5]  # minutes
@@ -110,3 +117,16 @@ def test_wrong_actions_are_refused() -> None:
         timer.end()
     with pytest.raises(ValueError, match="at least one section"):
         InterviewTimer(clock, [])
+
+
+def test_running_seconds_between_offsets_leave_out_pauses() -> None:
+
+    events = [
+        TimerEventData(TimerEventKind.START, 0.0, 0),
+        TimerEventData(TimerEventKind.PAUSE, 600.0),
+        TimerEventData(TimerEventKind.RESUME, 900.0),
+        TimerEventData(TimerEventKind.END, 2000.0),
+    ]
+    assert running_seconds(events, 300.0, 1200.0) == 300.0 + 300.0  # 300-600 and 900-1200
+    assert running_seconds(events, 650.0, 850.0) == 0.0  # all of it paused
+    assert running_seconds(events[:3], 1000.0, 1500.0) == 500.0  # still running at the end

@@ -67,6 +67,19 @@ def section_durations(
     return spent
 
 
+def running_seconds(events: Iterable[TimerEventData], start: float, end: float) -> float:
+    """Running (unpaused) seconds between two offsets: a task's time without the pauses inside it."""
+    total, state, since = 0.0, _State(), 0.0
+    for event in events:
+        if state.running:
+            total += max(0.0, min(event.offset_s, end) - max(since, start))
+        since = event.offset_s
+        state.apply(event)
+    if state.running:
+        total += max(0.0, end - max(since, start))
+    return total
+
+
 @dataclass(frozen=True, slots=True)
 class Pacing:
     """How the interview stands against its plan, for a glance."""

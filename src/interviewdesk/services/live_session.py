@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 
 from interviewdesk.domain.clock import Clock
 from interviewdesk.domain.scoring import ScoreValue, seal_digest
-from interviewdesk.domain.timer import InterviewTimer, TimerEventData
+from interviewdesk.domain.timer import InterviewTimer, TimerEventData, running_seconds
 from interviewdesk.domain.vocabulary import FollowUpKind, InterviewStatus, QuestionTopic, TimerEventKind
 from interviewdesk.errors import NotFoundError, UserError
 from interviewdesk.services.live_changes import (
@@ -269,7 +269,7 @@ class LiveSession:
         if task.started_s is None:
             return None
         end = task.ended_s if task.ended_s is not None else self.offset()
-        return max(0.0, end - task.started_s)
+        return running_seconds(self.timer.events, task.started_s, end)
 
     def observe(self, task_id: str, text: str) -> None:
         entry = (round(self.offset(), 3), text.strip())

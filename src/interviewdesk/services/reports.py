@@ -158,7 +158,7 @@ def build_interview_report(rows: InterviewRows, *, include_private: bool = False
             FollowUpLine(FollowUpKind(f.kind).label, f.description, f.due, f.done_at is not None)
             for f in rows.follow_ups
         ),
-        tasks=_tasks(template, rows, scale),
+        tasks=_tasks(template, rows, scale, events),
         disclosure_confirmed_at=head.disclosure_confirmed_at,
         include_private=include_private,
     )
@@ -178,7 +178,9 @@ def _question_text(template: Template, section_index: int, question_index: int |
     return questions[question_index].text if 0 <= question_index < len(questions) else None
 
 
-def _tasks(template: Template, rows: InterviewRows, scale: dict[int, str]) -> tuple[TaskLine, ...]:
+def _tasks(
+    template: Template, rows: InterviewRows, scale: dict[int, str], events: list[TimerEventData]
+) -> tuple[TaskLine, ...]:
     records = {row.task_id: row for row in rows.tasks}
     observations: dict[str, list[tuple[float, str]]] = {}
     for row in rows.observations:
