@@ -18,7 +18,7 @@ from interviewdesk.domain.report import (
     TaskLine,
     interview_flags,
 )
-from interviewdesk.domain.timer import TimerEventData, section_durations
+from interviewdesk.domain.timer import TimerEventData, running_seconds, section_durations
 from interviewdesk.domain.vocabulary import FollowUpKind, InterviewStatus, QuestionTopic, TimerEventKind
 from interviewdesk.errors import NotFoundError
 from interviewdesk.store.database import Database
@@ -195,7 +195,7 @@ def _tasks(
                 and record.started_offset_s is not None
                 and record.ended_offset_s is not None
             ):
-                actual = record.ended_offset_s - record.started_offset_s
+                actual = running_seconds(events, record.started_offset_s, record.ended_offset_s)
             lines.append(
                 TaskLine(
                     title=task.title,
