@@ -90,6 +90,7 @@ class Run:
         self.submits: list[float] = []
         self.reports: list[SaveReport] = []
         self.stalls: list[float] = []
+        self.labels: list[str] = []
         original = window.queue.submit
 
         def recorded(batch):  # type: ignore[no-untyped-def]
@@ -99,11 +100,12 @@ class Run:
         window.queue.submit = recorded  # type: ignore[method-assign]
         window.saved.connect(self.reports.append)
 
-    def act(self, action: Callable[[], object]) -> None:
+    def act(self, action: Callable[[], object], label: str = "keystroke") -> None:
         start = time.perf_counter()
         action()
         self.app.processEvents()
         self.stalls.append(time.perf_counter() - start)
+        self.labels.append(label)
 
     def type_word(self, text: str) -> None:
         window = self.window
@@ -126,17 +128,26 @@ class Run:
             now = clock.monotonic()
             if now >= next_section:
                 next_section += SECTION_EVERY
-                self.act(lambda: QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F8))
+                self.act(
+                    lambda: QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F8),
+                    "next section",
+                )
             if now >= next_score:
                 next_score += SCORE_EVERY
                 card = cards[int(now) % len(cards)]
                 card.setFocus()
-                self.act(lambda card=card: QTest.keyClick(card, "3"))
+                self.act(lambda card=card: QTest.keyClick(card, "3"), "score")
             if now >= next_question:
                 next_question += QUESTION_EVERY
-                self.act(lambda: QTest.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier))
-                self.act(lambda: QTest.keyClicks(window.questions.question, "What does on-call look like?"))
-                self.act(lambda: QTest.keyClick(window.questions.question, Qt.Key.Key_Return))
+                self.act(
+                    lambda: QTest.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier),
+                    "open capture",
+                )
+                self.act(
+                    lambda: QTest.keyClicks(window.questions.question, "What does on-call look like?"),
+                    "type question",
+                )
+                self.act(lambda: QTest.keyClick(window.questions.question, Qt.Key.Key_Return), "log question")
             self.type_word(WORDS[word % len(WORDS)] + " ")
             word += 1
             if word % 12 == 0:
@@ -164,6 +175,8 @@ class Run:
             f"commit on the save thread: p50 {statistics.median(commits_ms):.2f} ms, "
             f"p99 {percentile(commits_ms, 0.99):.2f} ms, max {max(commits_ms):.2f} ms"
         )
+        worst = sorted(zip(stall_ms, self.labels, strict=True), reverse=True)[:3]
+        print("longest actions: " + ", ".join(f"{label} {ms:.1f} ms" for ms, label in worst))
         print(
             f"GUI thread per action: p50 {statistics.median(stall_ms):.2f} ms, "
             f"p99 {percentile(stall_ms, 0.99):.2f} ms, longest {max(stall_ms):.2f} ms"

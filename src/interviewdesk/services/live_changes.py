@@ -123,12 +123,25 @@ Change = (
 )
 
 
+NoteRows = dict[tuple[int, int | None], list[tuple[int, live_rows.Paragraph]]]
+
+
 @dataclass
 class ChangeWriter:
-    """Applies batches for one interview; remembers the row ids of questions it inserted."""
+    """Applies batches for one interview; remembers the row ids of questions it inserted and of
+    the notes it wrote."""
 
     interview_id: int
     question_ids: dict[str, int] = field(default_factory=dict)
+    # What each notes field holds in the database, so a save writes only the paragraphs that changed.
+    note_rows: NoteRows = field(default_factory=dict)
+
+    def snapshot(self) -> tuple[dict[str, int], NoteRows]:
+        return dict(self.question_ids), {key: list(rows) for key, rows in self.note_rows.items()}
+
+    def restore(self, state: tuple[dict[str, int], NoteRows]) -> None:
+        """After a rolled-back transaction: forget what it seemed to write."""
+        self.question_ids, self.note_rows = state
 
     def apply(self, connection: Connection, batch: Sequence[Change]) -> None:
         iid = self.interview_id
@@ -140,8 +153,8 @@ class ChangeWriter:
                     )
                 case InterviewChange(values):
                     live_rows.update_interview(connection, iid, values)
-                case NotesChange(section, question, paragraphs):
-                    live_rows.replace_field_notes(connection, iid, section, question, paragraphs)
+                case NotesChange():
+                    self._notes(connection, change)
                 case ScoreChange(competency, level, evidence):
                     live_rows.upsert_score(connection, iid, competency, level, evidence)
                 case AmendmentChange(competency, level, evidence, reason, at):
@@ -180,6 +193,14 @@ class ChangeWriter:
                         due=due,
                         candidate_question_id=self._question_id(question_key),
                     )
+
+    def _notes(self, connection: Connection, change: NotesChange) -> None:
+        key = (change.section_index, change.question_index)
+        if key not in self.note_rows:
+            self.note_rows[key] = live_rows.field_notes(connection, self.interview_id, *key)
+        self.note_rows[key] = live_rows.sync_field_notes(
+            connection, self.interview_id, key, self.note_rows[key], change.paragraphs
+        )
 
     def _question_id(self, key: str | None) -> int | None:
         if key is None:

@@ -77,13 +77,13 @@ class SaveQueue:
         batch = self._retry + batch
         if not batch:
             return True
-        known = dict(self._writer.question_ids)
+        known = self._writer.snapshot()
         started = time.perf_counter()
         try:
             with self._db.begin() as connection:
                 self._writer.apply(connection, batch)
         except (SQLAlchemyError, OSError) as exc:
-            self._writer.question_ids = known  # the transaction was rolled back
+            self._writer.restore(known)  # the transaction was rolled back
             self._retry = batch
             self.failing = True
             reason = getattr(exc, "orig", None) or exc

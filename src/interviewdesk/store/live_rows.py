@@ -52,34 +52,70 @@ def update_interview(connection: Connection, interview_id: int, values: dict[str
     )
 
 
-def replace_field_notes(
+Paragraph = tuple[float, str, bool]  # (offset, text, private)
+
+
+def _field(interview_id: int, section_index: int, question_index: int | None) -> Any:
+    where = (notes.c.interview_id == interview_id) & (notes.c.section_index == section_index)
+    question = notes.c.question_index
+    return where & (question.is_(None) if question_index is None else question == question_index)
+
+
+def field_notes(
+    connection: Connection, interview_id: int, section_index: int, question_index: int | None
+) -> list[tuple[int, Paragraph]]:
+    """The stored paragraphs of one field with their row ids, in order."""
+    query = (
+        select(notes.c.id, notes.c.offset_s, notes.c.text, notes.c.private)
+        .where(_field(interview_id, section_index, question_index))
+        .order_by(notes.c.offset_s, notes.c.id)
+    )
+    return [(row.id, (row.offset_s, row.text, row.private)) for row in connection.execute(query)]
+
+
+def sync_field_notes(
     connection: Connection,
     interview_id: int,
-    section_index: int,
-    question_index: int | None,
-    paragraphs: Iterable[tuple[float, str, bool]],
-) -> None:
-    """The notes of one field (a question's, or the section's own) become exactly ``paragraphs``."""
-    field = (notes.c.interview_id == interview_id) & (notes.c.section_index == section_index)
-    field &= (
-        notes.c.question_index.is_(None)
-        if question_index is None
-        else notes.c.question_index == question_index
-    )
-    connection.execute(delete(notes).where(field))
-    rows = [
-        {
-            "interview_id": interview_id,
-            "section_index": section_index,
-            "question_index": question_index,
-            "offset_s": offset,
-            "text": text,
-            "private": private,
-        }
-        for offset, text, private in paragraphs
-    ]
-    if rows:
-        connection.execute(insert(notes), rows)
+    field: tuple[int, int | None],
+    stored: list[tuple[int, Paragraph]],
+    paragraphs: Iterable[Paragraph],
+) -> list[tuple[int, Paragraph]]:
+    """Make the field's rows equal ``paragraphs``, writing only what differs from ``stored``.
+
+    While typing only the last paragraph changes, so a save is one UPDATE however long the field.
+    Returns the rows as they now are.
+    """
+    section_index, question_index = field
+    wanted = list(paragraphs)
+    result: list[tuple[int, Paragraph]] = []
+    for index, paragraph in enumerate(wanted):
+        if index < len(stored):
+            row_id, old = stored[index]
+            if old != paragraph:
+                offset, text, private = paragraph
+                connection.execute(
+                    update(notes)
+                    .where(notes.c.id == row_id)
+                    .values(offset_s=offset, text=text, private=private, updated_at=utc_now())
+                )
+            result.append((row_id, paragraph))
+            continue
+        offset, text, private = paragraph
+        inserted = connection.execute(
+            insert(notes).values(
+                interview_id=interview_id,
+                section_index=section_index,
+                question_index=question_index,
+                offset_s=offset,
+                text=text,
+                private=private,
+            )
+        )
+        result.append((int(inserted.inserted_primary_key[0]), paragraph))
+    removed = [row_id for row_id, _ in stored[len(wanted) :]]
+    if removed:
+        connection.execute(delete(notes).where(notes.c.id.in_(removed)))
+    return result
 
 
 def upsert_score(

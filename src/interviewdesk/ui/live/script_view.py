@@ -115,6 +115,18 @@ class ScriptView(QStackedWidget):
         self.notes[key] = editor
         return editor
 
+    def prepare_pages(self) -> None:
+        """Polish and lay out every page ahead of time, so a section change only has to show one."""
+        for index in range(self.count()):
+            page = self.widget(index)
+            if isinstance(page, QScrollArea) and page.widget() is not None:
+                inner = page.widget()
+                inner.ensurePolished()
+                for child in inner.findChildren(QWidget):
+                    child.ensurePolished()
+                inner.resize(self.width(), inner.sizeHint().height())
+                inner.layout().activate()
+
     def current_question_text(self) -> str:
         """The first question of the current section not yet asked (the next one to ask)."""
         section = self.template.sections[self.currentIndex()]

@@ -91,6 +91,7 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
         self._heartbeat.timeout.connect(self._beat)
         self._heartbeat.start()
         QApplication.instance().focusChanged.connect(self._focus_changed)
+        QTimer.singleShot(0, self.script.prepare_pages)  # once the window is up, not before
         self.refresh()
         if self.session.recovered:
             self.statusBar().showMessage(
