@@ -123,3 +123,35 @@ def test_save_scheduler_debounces_and_caps() -> None:
     assert scheduler.due()  # 1.0 s after the first unsaved keystroke
     scheduler.saved()
     assert not scheduler.dirty
+
+
+def test_notes_edits_rewrite_only_what_changed_and_read_back_exactly(db: Database) -> None:
+    clock = ManualClock()
+    interview_id = planned(db)
+    session = open_live_session(db, interview_id, clock)
+    queue = SaveQueue(db, interview_id)
+    versions = [
+        [(60.0, "one", False), (120.0, "two", False), (180.0, "three", True)],
+        [(60.0, "one", False), (120.0, "two, longer now", False), (180.0, "three", True)],
+        [(60.0, "one", False), (180.0, "three", True)],  # a paragraph deleted in the middle
+        [(60.0, "one", False), (180.0, "three", False), (240.0, "four", False)],
+    ]
+    for paragraphs in versions:
+        session.set_notes(2, None, paragraphs)
+        assert queue.submit(session.take_batch()).result(5)
+        assert open_live_session(db, interview_id, clock).notes[(2, None)] == paragraphs
+    queue.close()
+
+
+def test_a_paragraph_added_above_keeps_its_place_on_reopening(db: Database) -> None:
+    clock = ManualClock()
+    interview_id = planned(db)
+    session = open_live_session(db, interview_id, clock)
+    queue = SaveQueue(db, interview_id)
+    session.set_notes(1, 0, [(60.0, "first", False), (120.0, "second", False)])
+    queue.submit(session.take_batch())
+    later_above = [(60.0, "first", False), (600.0, "added later, above", False), (120.0, "second", False)]
+    session.set_notes(1, 0, later_above)
+    assert queue.submit(session.take_batch()).result(5)
+    assert open_live_session(db, interview_id, clock).notes[(1, 0)] == later_above
+    queue.close()

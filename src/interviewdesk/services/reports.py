@@ -122,7 +122,8 @@ def build_interview_report(rows: InterviewRows, *, include_private: bool = False
             text=n.text,
             private=n.private,
         )
-        for n in rows.notes
+        # The summary reads each section's notes in the order they were written.
+        for n in sorted(rows.notes, key=lambda n: (n.section_index, n.offset_s, n.id))
         if n.text.strip() and (include_private or not n.private)
     )
     recommendations = {r.id: r.label for r in template.recommendations}

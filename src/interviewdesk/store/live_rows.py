@@ -68,7 +68,7 @@ def field_notes(
     query = (
         select(notes.c.id, notes.c.offset_s, notes.c.text, notes.c.private)
         .where(_field(interview_id, section_index, question_index))
-        .order_by(notes.c.offset_s, notes.c.id)
+        .order_by(notes.c.id)  # ids follow the on-screen order: updates keep them, inserts append
     )
     return [(row.id, (row.offset_s, row.text, row.private)) for row in connection.execute(query)]
 

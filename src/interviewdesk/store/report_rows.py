@@ -34,7 +34,7 @@ from interviewdesk.store.tables import (
 class InterviewRows:
     head: Row[Any]  # interview columns + candidate, interviewer and template fields
     timer_events: list[Row[Any]]
-    notes: list[Row[Any]]
+    notes: list[Row[Any]]  # by section, then in the order written on screen
     scores: list[Row[Any]]
     amendments: list[Row[Any]]  # with the competency id of the score they amend
     candidate_questions: list[Row[Any]]
@@ -91,7 +91,8 @@ def interview_rows_for_report(connection: Connection, interview_id: int) -> Inte
     return InterviewRows(
         head=head,
         timer_events=rows(timer_events, timer_events.c.offset_s, timer_events.c.id),
-        notes=rows(notes, notes.c.section_index, notes.c.offset_s, notes.c.id),
+        # Within a field, row ids follow the paragraphs' order on screen (see live_rows.sync_field_notes).
+        notes=rows(notes, notes.c.section_index, notes.c.id),
         scores=rows(scores, scores.c.id),
         amendments=list(amendments),
         candidate_questions=rows(candidate_questions, candidate_questions.c.id),
