@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from interviewdesk.ui.column_model import ColumnTableModel
+
 if TYPE_CHECKING:  # the window imports no SQLAlchemy before its first paint
     from interviewdesk.services.follow_ups import FollowUpItem
 
@@ -28,7 +28,9 @@ COLUMNS = ("Due", "State", "What", "Candidate", "Interviewer")
 OVERDUE = QColor("#c62828")
 
 
-class FollowUpModel(QAbstractTableModel):
+class FollowUpModel(ColumnTableModel):
+    columns = COLUMNS
+
     def __init__(self) -> None:
         super().__init__()
         self.items: list[FollowUpItem] = []
@@ -40,16 +42,6 @@ class FollowUpModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -79,9 +71,8 @@ class FollowUpQueue(QWidget):
 
     done_toggled = Signal(int, bool)
 
-    def __init__(self, today: Callable[[], date] = date.today, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.today = today
         self.model = FollowUpModel()
         self.view = QTableView()
         self.view.setObjectName("followUpTable")

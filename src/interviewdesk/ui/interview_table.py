@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+
+from interviewdesk.ui.column_model import ColumnTableModel
 
 if TYPE_CHECKING:
     from interviewdesk.services.interview_list import InterviewRow
@@ -17,7 +19,9 @@ PageLoader = Callable[[int, int], "list[InterviewRow]"]
 COLUMNS = ("When", "Candidate", "Role", "Interviewer", "Template", "Status")
 
 
-class InterviewTableModel(QAbstractTableModel):
+class InterviewTableModel(ColumnTableModel):
+    columns = COLUMNS
+
     def __init__(self, load_page: PageLoader, total: int) -> None:
         super().__init__()
         self._load_page = load_page
@@ -37,9 +41,6 @@ class InterviewTableModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
     def canFetchMore(self, parent: Index) -> bool:
         return not parent.isValid() and len(self._rows) < self._total
 
@@ -53,13 +54,6 @@ class InterviewTableModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
         self._rows.extend(page)
         self.endInsertRows()
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
