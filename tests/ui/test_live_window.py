@@ -354,3 +354,28 @@ def test_feedback_is_drafted_after_submit_edited_and_exported(
     text = read_pdf(target)
     assert text.has("We would love to see you at the team day.")
     assert not text.has("Exceeds the bar") and not text.has("Below the bar")
+
+
+def test_icons_follow_a_switch_to_dark_mode(qtbot, db: Database, interview_id: int) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    window = open_live(qtbot, db, interview_id, ManualClock())
+    before = window.help_action.icon().pixmap(16).toImage().pixelColor(8, 8)
+    light = QApplication.palette()
+    dark = QPalette(light)
+    dark.setColor(QPalette.ColorRole.WindowText, QColor("#f0f0f0"))
+    dark.setColor(QPalette.ColorRole.Window, QColor("#202020"))
+    try:
+        QApplication.setPalette(dark)
+        qtbot.waitUntil(lambda: _ink(window) and all(c.lightness() > 200 for c in _ink(window)))
+    finally:
+        QApplication.setPalette(light)
+    qtbot.waitUntil(lambda: all(c.lightness() < 100 for c in _ink(window)))  # and back
+    assert before is not None
+
+
+def _ink(window: LiveInterviewWindow) -> list:
+    """The opaque pixels of the help icon: its strokes."""
+    image = window.help_action.icon().pixmap(16).toImage()
+    pixels = (image.pixelColor(x, y) for x in range(16) for y in range(16))
+    return [color for color in pixels if color.alpha() > 200]

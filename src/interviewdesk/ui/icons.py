@@ -6,8 +6,8 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtCore import QByteArray, QSize
-from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QAction, QColor, QIcon, QPalette, QPixmap
+from PySide6.QtWidgets import QApplication, QWidget
 
 from interviewdesk.resources import resource
 
@@ -33,3 +33,17 @@ def _icon(name: str, color: str) -> QIcon:
         pixmap.loadFromData(data, "SVG")
         result.addPixmap(pixmap)
     return result
+
+
+def set_icon(action: QAction, name: str) -> None:
+    """Give ``action`` the icon ``name`` and remember it, so :func:`retint` can redraw it."""
+    action.setProperty("iconName", name)
+    action.setIcon(icon(name))
+
+
+def retint(owner: QWidget) -> None:
+    """Redraw every remembered icon in the current palette (after a switch to or from dark mode)."""
+    for action in owner.findChildren(QAction):
+        name = action.property("iconName")
+        if name:
+            action.setIcon(icon(str(name)))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from interviewdesk.errors import UserError
 from interviewdesk.ui.candidate_list import CandidateListModel
 from interviewdesk.ui.follow_up_queue import FollowUpQueue
-from interviewdesk.ui.icons import icon
+from interviewdesk.ui.icons import retint, set_icon
 from interviewdesk.ui.interview_table import InterviewTableModel
 
 if TYPE_CHECKING:
@@ -114,6 +114,11 @@ class MainWindow(QMainWindow):
             header.resizeSection(column, width * em)
         self.table.setAlternatingRowColors(True)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            retint(self)  # light or dark mode switched: our icons follow the text colour
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._load_scheduled:
@@ -145,7 +150,8 @@ class MainWindow(QMainWindow):
         )
         self.plan_action.setShortcut(QKeySequence("Ctrl+I"))
         self.plan_action.triggered.connect(self.plan_interview)
-        self.open_action = QAction(icon("play"), "&Open interview", self)
+        self.open_action = QAction("&Open interview", self)
+        set_icon(self.open_action, "play")
         self.open_action.setShortcut(QKeySequence("Ctrl+O"))
         self.open_action.triggered.connect(self.open_interview)
         self.export_interview_action = QAction(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,7 +32,7 @@ from interviewdesk.errors import UserError
 from interviewdesk.services.live_session import LiveSession, open_live_session
 from interviewdesk.services.save_queue import SaveQueue
 from interviewdesk.store.database import Database
-from interviewdesk.ui.icons import icon
+from interviewdesk.ui.icons import retint, set_icon
 from interviewdesk.ui.live.closing import ClosingMixin
 from interviewdesk.ui.live.compact import COMPACT_SIZE, CompactView
 from interviewdesk.ui.live.notes_edit import StampedNotesEdit
@@ -146,7 +146,7 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
             action.setShortcut(QKeySequence(key))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         if icon_name:
-            action.setIcon(icon(icon_name))
+            set_icon(action, icon_name)
         action.triggered.connect(slot)
         self.addAction(action)
         return action
@@ -320,7 +320,7 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
         label = "Pause" if timer.running else ("Resume" if timer.started else "Start")
         if self.start_action.text() != label:
             self.start_action.setText(label)
-            self.start_action.setIcon(icon("pause" if timer.running else "play"))
+            set_icon(self.start_action, "pause" if timer.running else "play")
         section = s.template.sections[timer.current_section]
         progress = f"{clock_text(timer.section_elapsed())} of {clock_text(timer.section_planned())}"
         self.compact.show_timer(
@@ -467,6 +467,11 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
         sheet.open()
 
     # -- saving feedback and closing ---------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            retint(self)  # light or dark mode switched: icons follow the text colour
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_now()
         if not self.queue.flush():
