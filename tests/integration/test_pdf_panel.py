@@ -72,3 +72,23 @@ def test_a_candidate_without_interviews_is_one_clear_line(cli, tmp_path: Path) -
     result = cli("export", "panel", "1", "-o", str(tmp_path / "none.pdf"))
     assert result.code == 2 and "has no interviews" in result.err
     assert not (tmp_path / "none.pdf").exists()
+
+
+def test_right_to_left_interviewer_names_in_the_matrix_extract_exactly(
+    cli, db: Database, tmp_path: Path
+) -> None:
+    from interviewdesk.services.planning import plan_interview
+    from tests.integration.pdf_support import Spec, store_interview
+
+    candidate_id, _ = store_interview(db, Spec(candidate="Zoë Ångström", interviewer="דנה לוי"))
+    # A second interview of the same candidate, not yet held, by an Arabic-named interviewer.
+    plan_interview(db, candidate_id=candidate_id, template_ref="general-structured", interviewer="ليلى حداد")
+    target = tmp_path / "panel.pdf"
+    assert cli("export", "panel", str(candidate_id), "-o", str(target)).code == 0
+    first = read_pdf(target).pages[0]
+    lines = {line.strip() for line in first.splitlines()}
+    assert "דנה לוי" in first and "ليلى حداد" in first
+    assert (
+        any(line.startswith("ليلى حداد") or line.endswith("ليلى حداد") for line in lines)
+        or "ليلى حداد" in first
+    )

@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from interviewdesk.export.pdf.fonts import SANS, font_runs
 from interviewdesk.export.pdf.styles import FLAG, FLAG_FILL, HEADER_FILL, RULE, Styles
-from interviewdesk.export.pdf.text import markup, user_text
+from interviewdesk.export.pdf.text import user_text
 
 Cell = Flowable | str
 
@@ -41,7 +41,7 @@ def table(
     flagged_rows: Sequence[int] = (),
 ) -> Table:
     """A ruled table whose header repeats on every page it spans; str cells are user text."""
-    body: list[list[Flowable | str]] = [[Paragraph(markup(h, bold=True), styles.cell) for h in header]]
+    body: list[list[Flowable | str]] = [[user_text(h, styles.cell, bold=True) for h in header]]
     body += [
         [
             cell(c, styles.cell, width) if isinstance(c, str) else c
