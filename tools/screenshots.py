@@ -112,6 +112,10 @@ def main() -> None:
         settle()
         window.grab().save(str(OUT / "main-window.png"))
         print(OUT / "main-window.png")
+        window.right_tabs.setCurrentWidget(window.follow_ups)
+        settle()
+        window.grab().save(str(OUT / "follow-ups.png"))
+        print(OUT / "follow-ups.png")
         window.close()
         del window
         live_screenshots(db, demo.interview_ids[-1])

@@ -60,7 +60,7 @@ def test_follow_ups_are_created_at_submit_and_listed(cli, db: Database) -> None:
     # general-structured promises: answers in 3 days, next steps in 3, feedback in 5; thanks the next day.
     assert kinds == [
         (FollowUpKind.THANK_YOU, "Thank-you note to Ada Lovelace", date(2026, 11, 3)),
-        (FollowUpKind.ANSWER, "Answer: What does on-call look like?", date(2026, 11, 5)),
+        (FollowUpKind.ANSWER, "What does on-call look like?", date(2026, 11, 5)),
         (FollowUpKind.NEXT_STEPS, "Next steps promised in the closing", date(2026, 11, 5)),
         (FollowUpKind.FEEDBACK, "Feedback to Ada Lovelace", date(2026, 11, 7)),
     ]
@@ -85,7 +85,12 @@ def test_follow_ups_are_created_at_submit_and_listed(cli, db: Database) -> None:
     assert [row["kind"] for row in rows] == ["answer", "next_steps", "feedback"]
     assert all(row["overdue"] and row["candidate"] == "Ada Lovelace" for row in rows)
     text = cli("followups", "list").out
-    assert "OVERDUE" in text and "Answer: What does on-call look like?" in text and "Kwame Mensah" in text
+    assert (
+        "OVERDUE" in text
+        and "Answer owed" in text
+        and "What does on-call look like?" in text
+        and "Kwame Mensah" in text
+    )
     assert cli("followups", "done", str(rows[0]["id"])).code == 0
     assert len(json.loads(cli("followups", "list", "--json").out)) == 2
     bad = cli("followups", "done", "999")

@@ -161,7 +161,7 @@ def _add_interview(
                 FollowUp(
                     interview_id=iid,
                     kind=FollowUpKind.ANSWER,
-                    description=f"Answer: {text}",
+                    description=text,
                     due=(end + timedelta(days=days.get("answers", 3))).date(),
                     candidate_question_id=question.id,
                 )

@@ -331,7 +331,7 @@ class LiveSession:
             return base + timedelta(days=days.get(key, default))
 
         owed = [
-            FollowUpChange(FollowUpKind.ANSWER, f"Answer: {q.text}", due("answers", 3), q.key)
+            FollowUpChange(FollowUpKind.ANSWER, q.text, due("answers", 3), q.key)
             for q in self.questions.values()
             if q.follow_up_owed
         ]

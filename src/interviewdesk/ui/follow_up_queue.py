@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # the window imports no SQLAlchemy before its first paint
     from interviewdesk.services.follow_ups import FollowUpItem
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Due", "State", "What", "Candidate", "Interviewer")
+COLUMNS = ("Due", "State", "Kind", "What", "Candidate", "Interviewer")
 OVERDUE = QColor("#c62828")
 
 
@@ -59,7 +59,8 @@ class FollowUpModel(ColumnTableModel):
         values = (
             item.due.strftime("%a %d %b"),
             state,
-            f"{item.kind.label}: {item.description}",
+            item.kind.label,
+            item.description,
             item.candidate,
             item.interviewer or "-",
         )
@@ -81,7 +82,7 @@ class FollowUpQueue(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.view.activated.connect(lambda _index: self.toggle_current())
         self.show_done = QCheckBox("Show done")
         self.done_button = QPushButton("Mark done / open")
