@@ -155,3 +155,14 @@ def test_a_paragraph_added_above_keeps_its_place_on_reopening(db: Database) -> N
     assert queue.submit(session.take_batch()).result(5)
     assert open_live_session(db, interview_id, clock).notes[(1, 0)] == later_above
     queue.close()
+
+
+def test_the_cap_leaves_time_for_the_commit_within_one_second() -> None:
+    clock = ManualClock(0.0)
+    scheduler = SaveScheduler(clock)
+    scheduler.edited()
+    for _ in range(9):  # typing on, every 0.1 s
+        clock.advance(0.1)
+        scheduler.edited()
+    # 0.9 s after the first unsaved keystroke the save is due, leaving 0.1 s for the commit.
+    assert scheduler.due()
