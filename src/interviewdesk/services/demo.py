@@ -166,14 +166,23 @@ def _add_interview(
                     candidate_question_id=question.id,
                 )
             )
-    session.add(
-        FollowUp(
-            interview_id=iid,
-            kind=FollowUpKind.FEEDBACK,
-            description="Feedback to the candidate",
-            due=(end + timedelta(days=days.get("feedback", 5))).date(),
+    candidate = session.get(Candidate, candidate_id)
+    name = candidate.name if candidate is not None else "the candidate"
+    for kind, description, due_in in (
+        (FollowUpKind.THANK_YOU, f"Thank-you note to {name}", 1),
+        (FollowUpKind.NEXT_STEPS, "Next steps promised in the closing", days.get("next_steps", 3)),
+        (FollowUpKind.FEEDBACK, f"Feedback to {name}", days.get("feedback", 5)),
+    ):
+        session.add(
+            FollowUp(
+                interview_id=iid,
+                kind=kind,
+                description=description,
+                due=(end + timedelta(days=due_in)).date(),
+                # The demo's oldest interview has already sent its thank-you note.
+                done_at=end + timedelta(hours=3) if kind is FollowUpKind.THANK_YOU else None,
+            )
         )
-    )
     interview.sealed_at = end + timedelta(minutes=20)
     interview.seal_hash = seal_digest(iid, interview.recommendation, values)
     return iid

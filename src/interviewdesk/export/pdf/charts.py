@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bidi import get_display
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.spider import SpiderChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 
-from interviewdesk.export.pdf.fonts import SANS, family_for
+from interviewdesk.export.pdf.fonts import SANS, family_for, has_rtl
 from interviewdesk.export.pdf.styles import MUTED, SERIES
 
 MIN_SPOKES = 3  # a radar of fewer axes says nothing a table does not
@@ -59,13 +60,17 @@ def radar(
         key.fontName = _label_font([name for name, _ in series])
         key.fontSize = 8
         key.alignment = "right"
-        key.colorNamePairs = [(SERIES[i % len(SERIES)], name) for i, (name, _) in enumerate(series)]
+        key.colorNamePairs = [
+            (SERIES[i % len(SERIES)], _short(name, 40)) for i, (name, _) in enumerate(series)
+        ]
         drawing.add(key)
     return drawing
 
 
 def _short(label: str, limit: int = 24) -> str:
-    return label if len(label) <= limit else label[: limit - 1] + "…"
+    """Shortened, and in visual order: the chart draws each label left to right."""
+    label = label if len(label) <= limit else label[: limit - 1] + "…"
+    return get_display(label) if has_rtl(label) else label
 
 
 def _label_font(labels: Sequence[str]) -> str:
