@@ -13,12 +13,18 @@ from pathlib import Path
 from interviewdesk.errors import UserError
 
 
-def write_bytes_atomic(target: Path, data: bytes) -> None:
+def check_target(target: Path) -> Path:
+    """The folder ``target`` will be written in; a UserError when it cannot be (checked before work)."""
     folder = target.parent if str(target.parent) else Path()
     if target.is_dir():
         raise UserError(f"{target} is a folder; give a file name to write.")
     if not folder.is_dir():
         raise UserError(f"cannot write {target}: the folder {folder} does not exist.")
+    return folder
+
+
+def write_bytes_atomic(target: Path, data: bytes) -> None:
+    folder = check_target(target)
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:

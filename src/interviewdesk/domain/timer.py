@@ -132,10 +132,6 @@ class InterviewTimer:
     def current_section(self) -> int:
         return self._state.current
 
-    @property
-    def section_count(self) -> int:
-        return len(self._planned)
-
     def offset(self) -> float:
         """Seconds since the start on the monotonic clock, pauses included."""
         return self._clock.monotonic() - self._origin

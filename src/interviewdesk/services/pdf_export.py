@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from interviewdesk.atomic import write_bytes_atomic
-from interviewdesk.errors import UserError
+from interviewdesk.atomic import check_target, write_bytes_atomic
 from interviewdesk.export.pdf import Paper, paper_for_locale, render_interview, render_panel
 from interviewdesk.services.reports import interview_report, panel_report
 from interviewdesk.store.database import Database
@@ -20,7 +19,7 @@ def export_interview_pdf(
     include_private: bool = False,
     paper: Paper | None = None,
 ) -> Path:
-    _check_target(target)
+    check_target(target)  # before the work of building the PDF
     report = interview_report(db, interview_id, include_private=include_private)
     write_bytes_atomic(target, render_interview(report, paper or paper_for_locale()))
     return target
@@ -35,22 +34,13 @@ def export_panel_pdf(
     progress: Callable[[int, int], None] | None = None,
 ) -> Path:
     """``progress(done, total)`` counts the interviews read, plus one step for the written file."""
-    _check_target(target)
+    check_target(target)  # before the work of building the PDF
     steps = None if progress is None else (lambda done, total: progress(done, total + 1))
     panel = panel_report(db, candidate_id, progress=steps)
     write_bytes_atomic(target, render_panel(panel, paper or paper_for_locale()))
     if progress is not None:
         progress(len(panel.members) + 1, len(panel.members) + 1)
     return target
-
-
-def _check_target(target: Path) -> None:
-    """Refuse a path we cannot write before the work of building the PDF."""
-    if target.is_dir():
-        raise UserError(f"{target} is a folder; give a file name to write.")
-    folder = target.parent if str(target.parent) else Path()
-    if not folder.is_dir():
-        raise UserError(f"cannot write {target}: the folder {folder} does not exist.")
 
 
 def export_feedback_pdf(
@@ -60,7 +50,7 @@ def export_feedback_pdf(
     from interviewdesk.export.pdf.letter import render_letter
     from interviewdesk.services.feedback import feedback_draft
 
-    _check_target(target)
+    check_target(target)  # before the work of building the PDF
     draft = feedback_draft(db, interview_id)
     write_bytes_atomic(
         target,

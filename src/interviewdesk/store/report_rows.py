@@ -114,7 +114,3 @@ def candidate_interview_ids(connection: Connection, candidate_id: int) -> list[i
         .order_by(interviews.c.scheduled_at.nulls_last(), interviews.c.id)
     )
     return list(connection.scalars(query))
-
-
-def candidate_name(connection: Connection, candidate_id: int) -> str | None:
-    return connection.scalar(select(candidates.c.name).where(candidates.c.id == candidate_id))
