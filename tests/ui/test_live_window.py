@@ -379,3 +379,16 @@ def _ink(window: LiveInterviewWindow) -> list:
     image = window.help_action.icon().pixmap(16).toImage()
     pixels = (image.pixelColor(x, y) for x in range(16) for y in range(16))
     return [color for color in pixels if color.alpha() > 200]
+
+
+def test_save_reports_reach_the_window_on_the_gui_thread(qtbot, db: Database, interview_id: int) -> None:
+    import threading
+
+    window = open_live(qtbot, db, interview_id, ManualClock())
+    threads: list[threading.Thread] = []
+    window.saved.connect(
+        lambda _report: threads.append(threading.current_thread()), Qt.ConnectionType.DirectConnection
+    )
+    with qtbot.waitSignal(window.saved, timeout=5000):
+        key(qtbot, window, "F5")
+    assert threads == [threading.main_thread()]  # the save thread makes no Qt call

@@ -9,6 +9,7 @@ section change, a focus change, the timer's events, submit and close.
 from __future__ import annotations
 
 from collections.abc import Callable
+from queue import SimpleQueue
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -30,7 +31,7 @@ from interviewdesk.domain.clock import Clock, SystemClock
 from interviewdesk.domain.vocabulary import QuestionTopic
 from interviewdesk.errors import UserError
 from interviewdesk.services.live_session import LiveSession, open_live_session
-from interviewdesk.services.save_queue import SaveQueue
+from interviewdesk.services.save_queue import SaveQueue, SaveReport
 from interviewdesk.store.database import Database
 from interviewdesk.ui.icons import retint, set_icon
 from interviewdesk.ui.live.closing import ClosingMixin
@@ -46,6 +47,7 @@ from interviewdesk.ui.live.timer_bar import TimerBar, clock_text
 from interviewdesk.ui.pdf_export import PdfExporter
 
 REDRAW_MS = 250  # the timer is redrawn, never counted: the clock is read on each redraw
+REPORTS_MS = 50  # how often the save thread's reports are shown
 HEARTBEAT_MS = 5000  # a running timer's offset is saved this often, so a crash loses seconds
 
 
@@ -59,7 +61,10 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
         super().__init__()
         self.clock = clock or SystemClock()
         self.session: LiveSession = open_live_session(db, interview_id, self.clock)
-        self.queue = SaveQueue(db, interview_id, on_saved=self.saved.emit, on_failed=self.save_failed.emit)
+        # The save thread is a plain Python thread: it only drops its reports here, and the GUI
+        # thread picks them up (no Qt call is ever made from the save thread).
+        self._reports: SimpleQueue[SaveReport | str] = SimpleQueue()
+        self.queue = SaveQueue(db, interview_id, on_saved=self._reports.put, on_failed=self._reports.put)
         self.exporter = PdfExporter(self, lambda: db)
         self._db = db
         self.feedback_dialog: FeedbackDialog | None = None
@@ -87,6 +92,9 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
         self._redraw = QTimer(self, interval=REDRAW_MS)
         self._redraw.timeout.connect(self.refresh)
         self._redraw.start()
+        self._report_timer = QTimer(self, interval=REPORTS_MS)
+        self._report_timer.timeout.connect(self._drain_reports)
+        self._report_timer.start()
         self._heartbeat = QTimer(self, interval=HEARTBEAT_MS)
         self._heartbeat.timeout.connect(self._beat)
         self._heartbeat.start()
@@ -467,6 +475,15 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
         sheet.open()
 
     # -- saving feedback and closing ---------------------------------------------------------
+    def _drain_reports(self) -> None:
+        """Emit, on the GUI thread, what the save thread reported since the last look."""
+        while not self._reports.empty():
+            report = self._reports.get()
+            if isinstance(report, SaveReport):
+                self.saved.emit(report)
+            else:
+                self.save_failed.emit(report)
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
@@ -485,6 +502,7 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
             return
         self._redraw.stop()
         self._heartbeat.stop()
+        self._report_timer.stop()
         QApplication.instance().focusChanged.disconnect(self._focus_changed)
         self.queue.close()
         super().closeEvent(event)
