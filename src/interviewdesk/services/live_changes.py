@@ -12,6 +12,8 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
 from interviewdesk.domain.vocabulary import FollowUpKind, QuestionTopic, TimerEventKind
 from interviewdesk.store import live_rows
@@ -123,6 +125,56 @@ Change = (
 )
 
 
+def in_write_order(batch: Sequence[Change]) -> list[Change]:
+    """The batch with follow-ups last: an "answer owed" follow-up links to its question's row,
+    which must exist first, whatever order the edits were made in."""
+    return sorted(batch, key=lambda change: isinstance(change, FollowUpChange))
+
+
+def is_transient(exc: BaseException) -> bool:
+    """A failure that retrying can cure: a locked database, a full disk, a dropped connection.
+
+    Anything else (a broken constraint, a wrong column, a bad value) fails the same way every
+    time, so the change at fault is set aside rather than retried in front of every later edit.
+    """
+    transient = (OperationalError, DisconnectionError, InterfaceError, PoolTimeoutError, OSError)
+    return isinstance(exc, transient)
+
+
+def describe_change(change: Change) -> str:  # noqa: PLR0911 - one answer per kind of change
+    """What an edit was, in the interviewer's words, for a message about it."""
+
+    def quote(text: str) -> str:
+        text = " ".join(text.split())
+        return f"“{text[:60]}…”" if len(text) > 60 else f"“{text}”"
+
+    match change:
+        case NotesChange(section, question, paragraphs):
+            where = "section notes" if question is None else f"notes of question {question + 1}"
+            texts = " / ".join(text for _, text, _ in paragraphs)
+            return f"{where} in section {section + 1}: {quote(texts)}"
+        case ScoreChange(competency, level, evidence):
+            return f"the score for {competency} (level {level}, evidence {quote(evidence)})"
+        case AmendmentChange(competency, level, _evidence, reason, _at):
+            return f"an amendment of {competency} to level {level} ({quote(reason)})"
+        case QuestionChange(text=text):
+            return f"the candidate's question {quote(text)}"
+        case ObservationChange(task, text, _offset):
+            return f"an observation on task {task}: {quote(text)}"
+        case FollowUpChange(kind=kind, description=description):
+            return f"a follow-up ({kind}): {quote(description)}"
+        case TimerEventChange(kind=kind, offset_s=offset):
+            return f"the timer's {kind} event at {offset} s"
+        case AskedChange(section, question, asked, _offset):
+            state = "asked" if asked else "not asked"
+            return f"question {question + 1} of section {section + 1} marked {state}"
+        case ChecklistChange(item, covered, _offset):
+            return f"role-clarity point {item + 1} {'covered' if covered else 'not covered'}"
+        case InterviewChange(values) | TaskChange(_, values):
+            return "the interview's " + ", ".join(name.replace("_", " ") for name in values)
+    return type(change).__name__
+
+
 NoteRows = dict[tuple[int, int | None], list[tuple[int, live_rows.Paragraph]]]
 
 
@@ -144,55 +196,78 @@ class ChangeWriter:
         self.question_ids, self.note_rows = state
 
     def apply(self, connection: Connection, batch: Sequence[Change]) -> None:
+        """Write a whole batch; any failure propagates (the caller's transaction rolls back)."""
+        for change in in_write_order(batch):
+            self.apply_one(connection, change)
+
+    def apply_each(self, connection: Connection, batch: Sequence[Change]) -> list[tuple[Change, Exception]]:
+        """Write each change in its own savepoint; those that fail are left out and returned.
+
+        Used after a batch failed for a reason that retrying cannot cure, to find the change at
+        fault and write everything else. Transient failures still propagate.
+        """
+        rejected: list[tuple[Change, Exception]] = []
+        for change in in_write_order(batch):
+            known = self.snapshot()
+            try:
+                with connection.begin_nested():
+                    self.apply_one(connection, change)
+            except Exception as exc:
+                if is_transient(exc):
+                    raise
+                self.restore(known)
+                rejected.append((change, exc))
+        return rejected
+
+    def apply_one(self, connection: Connection, change: Change) -> None:
         iid = self.interview_id
-        for change in batch:
-            match change:
-                case TimerEventChange(kind, offset, section, at):
-                    live_rows.add_timer_event(
-                        connection, iid, kind=kind, offset_s=offset, section_index=section, at=at
-                    )
-                case InterviewChange(values):
-                    live_rows.update_interview(connection, iid, values)
-                case NotesChange():
-                    self._notes(connection, change)
-                case ScoreChange(competency, level, evidence):
-                    live_rows.upsert_score(connection, iid, competency, level, evidence)
-                case AmendmentChange(competency, level, evidence, reason, at):
-                    live_rows.add_amendment(
-                        connection,
-                        iid,
-                        competency_id=competency,
-                        level=level,
-                        evidence=evidence,
-                        reason=reason,
-                        at=at,
-                    )
-                case AskedChange(section, question, asked, offset):
-                    live_rows.set_asked(
-                        connection,
-                        iid,
-                        section_index=section,
-                        question_index=question,
-                        asked=asked,
-                        offset_s=offset,
-                    )
-                case ChecklistChange(item, covered, offset):
-                    live_rows.set_checklist_mark(connection, iid, item, covered, offset)
-                case QuestionChange():
-                    self._question(connection, change)
-                case TaskChange(task_id, values):
-                    live_rows.update_task(connection, iid, task_id, values)
-                case ObservationChange(task_id, text, offset):
-                    live_rows.add_observation(connection, iid, task_id, text, offset)
-                case FollowUpChange(kind, description, due, question_key):
-                    live_rows.add_follow_up(
-                        connection,
-                        iid,
-                        kind=kind,
-                        description=description,
-                        due=due,
-                        candidate_question_id=self._question_id(question_key),
-                    )
+        match change:
+            case TimerEventChange(kind, offset, section, at):
+                live_rows.add_timer_event(
+                    connection, iid, kind=kind, offset_s=offset, section_index=section, at=at
+                )
+            case InterviewChange(values):
+                live_rows.update_interview(connection, iid, values)
+            case NotesChange():
+                self._notes(connection, change)
+            case ScoreChange(competency, level, evidence):
+                live_rows.upsert_score(connection, iid, competency, level, evidence)
+            case AmendmentChange(competency, level, evidence, reason, at):
+                live_rows.add_amendment(
+                    connection,
+                    iid,
+                    competency_id=competency,
+                    level=level,
+                    evidence=evidence,
+                    reason=reason,
+                    at=at,
+                )
+            case AskedChange(section, question, asked, offset):
+                live_rows.set_asked(
+                    connection,
+                    iid,
+                    section_index=section,
+                    question_index=question,
+                    asked=asked,
+                    offset_s=offset,
+                )
+            case ChecklistChange(item, covered, offset):
+                live_rows.set_checklist_mark(connection, iid, item, covered, offset)
+            case QuestionChange():
+                self._question(connection, change)
+            case TaskChange(task_id, values):
+                live_rows.update_task(connection, iid, task_id, values)
+            case ObservationChange(task_id, text, offset):
+                live_rows.add_observation(connection, iid, task_id, text, offset)
+            case FollowUpChange(kind, description, due, question_key):
+                live_rows.add_follow_up(
+                    connection,
+                    iid,
+                    kind=kind,
+                    description=description,
+                    due=due,
+                    candidate_question_id=self._question_id(question_key),
+                )
 
     def _notes(self, connection: Connection, change: NotesChange) -> None:
         key = (change.section_index, change.question_index)

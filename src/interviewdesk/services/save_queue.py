@@ -2,9 +2,12 @@
 
 The GUI thread never waits on the disk: it hands a batch of plain values to :meth:`SaveQueue.submit`
 and goes on. Each batch is one short transaction on the worker's own connection. A batch that
-fails (a full disk, a locked database) is kept and written first with the next one, so nothing
-typed is dropped; ``on_failed`` says why, once per failure. Hooks run on the worker thread: a GUI
-re-emits them as signals.
+fails for a reason that can pass (a full disk, a locked database, a dropped connection) is kept
+and written first with the next one, so nothing typed is dropped; ``on_failed`` says why, once per
+failure. A change that can never be written (a broken constraint, a wrong column) is found by
+writing the batch again change by change, set aside, and reported through ``on_set_aside``: it
+never blocks the edits that come after it. Hooks run on the worker thread; the window only queues
+what they report and shows it from the GUI thread.
 """
 
 from __future__ import annotations
@@ -16,9 +19,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
-from sqlalchemy.exc import SQLAlchemyError
-
-from interviewdesk.services.live_changes import Change, ChangeWriter
+from interviewdesk.services.live_changes import Change, ChangeWriter, describe_change, is_transient
 from interviewdesk.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,18 @@ class SaveReport:
     waited_s: float  # from submit to the start of the transaction
 
 
+@dataclass(frozen=True, slots=True)
+class SetAside:
+    """An edit that can never be written, kept out of the database so later edits are saved."""
+
+    change: Change
+    what: str  # the edit, in the interviewer's words
+    reason: str
+
+    def message(self) -> str:
+        return f"Could not save {self.what}: {self.reason}. It was set aside; copy it if you need it."
+
+
 class SaveQueue:
     def __init__(
         self,
@@ -39,11 +52,14 @@ class SaveQueue:
         *,
         on_saved: Callable[[SaveReport], None] | None = None,
         on_failed: Callable[[str], None] | None = None,
+        on_set_aside: Callable[[SetAside], None] | None = None,
     ) -> None:
         self._db = db
         self._writer = ChangeWriter(interview_id)
         self._on_saved = on_saved
         self._on_failed = on_failed
+        self._on_set_aside = on_set_aside
+        self.set_aside: list[SetAside] = []  # appended on the worker thread only
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="interviewdesk-save")
         self._lock = threading.Lock()
         self._retry: list[Change] = []  # touched only on the worker thread
@@ -79,11 +95,22 @@ class SaveQueue:
             return True
         known = self._writer.snapshot()
         started = time.perf_counter()
+        rejected: list[tuple[Change, Exception]] = []
         try:
-            with self._db.begin() as connection:
-                self._writer.apply(connection, batch)
-        except (SQLAlchemyError, OSError) as exc:
-            self._writer.restore(known)  # the transaction was rolled back
+            try:
+                with self._db.begin() as connection:
+                    self._writer.apply(connection, batch)
+            except Exception as exc:
+                self._writer.restore(known)  # the transaction was rolled back
+                if is_transient(exc):
+                    raise
+                # Something in the batch can never be written: write the rest, change by change.
+                with self._db.begin() as connection:
+                    rejected = self._writer.apply_each(connection, batch)
+        except Exception as exc:
+            if not is_transient(exc):
+                raise  # apply_each lets only transient failures through
+            self._writer.restore(known)
             self._retry = batch
             self.failing = True
             reason = getattr(exc, "orig", None) or exc
@@ -93,6 +120,16 @@ class SaveQueue:
             return False
         self._retry = []
         self.failing = False
+        for change, exc in rejected:
+            self._report_set_aside(change, exc)
         if self._on_saved is not None:
             self._on_saved(SaveReport(len(batch), time.perf_counter() - started, started - queued))
         return True
+
+    def _report_set_aside(self, change: Change, exc: Exception) -> None:
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0][:160]
+        entry = SetAside(change, describe_change(change), reason)
+        log.error("set aside an edit that cannot be written: %r (%s)", change, reason)
+        self.set_aside.append(entry)
+        if self._on_set_aside is not None:
+            self._on_set_aside(entry)
