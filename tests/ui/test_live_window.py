@@ -77,6 +77,10 @@ def test_a_whole_interview_by_keys(qtbot, db: Database, interview_id: int) -> No
     key(qtbot, window, "F8")  # 2 behavioural
     clock.advance(200)
     type_notes(qtbot, window, (2, 0), "Disagreed with her lead, wrote a one-page comparison.")
+    # The rubric follows the question: its first competency is the current one, both are marked.
+    assert window.current_competency == "collaboration"
+    marked = [cid for cid, card in window.rubric.cards.items() if card.for_question.isVisibleTo(window)]
+    assert marked == ["collaboration", "communication"]
     key(qtbot, window, "F5")  # the call dropped
     clock.advance(120)  # paused: not counted
     key(qtbot, window, "F5")
@@ -110,9 +114,10 @@ def test_a_whole_interview_by_keys(qtbot, db: Database, interview_id: int) -> No
     key(qtbot, window, "F8")  # 5 closing
     clock.advance(300)
 
-    # Score every competency with number keys, moving down the rubric.
-    window.script.notes[(2, 0)].setFocus()
+    # Score every competency with number keys, moving down the rubric from the first.
     key(qtbot, window, "Ctrl+R")
+    assert QApplication.focusWidget() is window.rubric.cards[window.current_competency]
+    window.rubric.cards["ownership"].setFocus()
     for level in (3, 4, 2, 3, 4):
         focused = QApplication.focusWidget()
         qtbot.keyClick(focused, str(level))
@@ -360,7 +365,7 @@ def test_icons_follow_a_switch_to_dark_mode(qtbot, db: Database, interview_id: i
     from PySide6.QtGui import QColor, QPalette
 
     window = open_live(qtbot, db, interview_id, ManualClock())
-    before = window.help_action.icon().pixmap(16).toImage().pixelColor(8, 8)
+    before = window.commands.help.icon().pixmap(16).toImage().pixelColor(8, 8)
     light = QApplication.palette()
     dark = QPalette(light)
     dark.setColor(QPalette.ColorRole.WindowText, QColor("#f0f0f0"))
@@ -376,7 +381,7 @@ def test_icons_follow_a_switch_to_dark_mode(qtbot, db: Database, interview_id: i
 
 def _ink(window: LiveInterviewWindow) -> list:
     """The opaque pixels of the help icon: its strokes."""
-    image = window.help_action.icon().pixmap(16).toImage()
+    image = window.commands.help.icon().pixmap(16).toImage()
     pixels = (image.pixelColor(x, y) for x in range(16) for y in range(16))
     return [color for color in pixels if color.alpha() > 200]
 

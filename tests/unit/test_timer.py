@@ -64,6 +64,37 @@ def test_overrun_colours_and_pacing() -> None:
     assert Pacing(10, 0).describe() == "on plan, 0 sections left"
 
 
+def test_sections_skipped_quickly_are_not_time_gained() -> None:
+    clock = ManualClock()
+    timer = InterviewTimer(clock, [5, 20, 10, 5, 12])
+    timer.start()
+    clock.advance(300)
+    for section in (1, 2, 3):  # passed through in a few seconds each
+        timer.go_to_section(section)
+        clock.advance(4)
+    timer.go_to_section(4)
+    clock.advance(60)
+    pacing = timer.pacing()
+    assert pacing == Pacing(behind_s=0, sections_left=0, skipped=3)  # it said "35 min ahead" before
+    assert pacing.describe() == "on plan, 0 sections left (3 skipped)"
+
+
+def test_how_long_the_timer_has_been_paused() -> None:
+    clock = ManualClock()
+    timer = InterviewTimer(clock, PLAN)
+    assert timer.paused_for() is None
+    timer.start()
+    clock.advance(100)
+    assert timer.paused_for() is None
+    timer.pause()
+    clock.advance(75)
+    assert timer.paused_for() == 75
+    timer.resume()
+    assert timer.paused_for() is None
+    timer.end()
+    assert timer.paused_for() is None
+
+
 def test_no_drift_over_ninety_minutes_with_pauses() -> None:
     clock = ManualClock(start=123456.789)
     timer = InterviewTimer(clock, [90])

@@ -10,10 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from interviewdesk.domain.timer import SKIPPED_BELOW_S
 from interviewdesk.domain.vocabulary import QuestionTopic
 
-# A section with less running time than this was passed through, not held.
-SKIPPED_BELOW_S = 30.0
 # The candidate's share may fall short of the plan by this much before it is flagged (rounding).
 SHARE_TOLERANCE = 0.005
 

@@ -15,6 +15,10 @@ from dataclasses import dataclass
 from interviewdesk.domain.clock import Clock
 from interviewdesk.domain.vocabulary import TimerEventKind
 
+# A section with less running time than this was passed through, not held: it is neither ahead
+# of plan nor behind it, and the report flags it as skipped.
+SKIPPED_BELOW_S = 30.0
+
 
 @dataclass(frozen=True, slots=True)
 class TimerEventData:
@@ -86,10 +90,13 @@ class Pacing:
 
     behind_s: float  # positive: behind plan; negative: ahead
     sections_left: int
+    skipped: int = 0  # earlier sections passed through in under SKIPPED_BELOW_S
 
     def describe(self) -> str:
         minutes = round(abs(self.behind_s) / 60)
         left = f"{self.sections_left} section{'s' if self.sections_left != 1 else ''} left"
+        if self.skipped:
+            left += f" ({self.skipped} skipped)"
         if minutes == 0:
             return f"on plan, {left}"
         return f"{minutes} min {'behind' if self.behind_s > 0 else 'ahead of'} plan, {left}"
@@ -163,15 +170,29 @@ class InterviewTimer:
         return self.elapsed() > self.planned_total()
 
     def pacing(self) -> Pacing:
-        """Behind or ahead: earlier sections against their plan, plus the current section's overrun."""
+        """Behind or ahead: earlier sections against their plan, plus the current section's overrun.
+
+        A section passed through in a few seconds was skipped, not done fast: its planned time
+        is not counted as time gained (else skipping three sections reads "52 min ahead").
+        """
         spent = self.section_seconds()
-        before = sum(spent[: self._state.current])
-        planned_before = sum(self._planned[: self._state.current])
-        overrun = max(0.0, spent[self._state.current] - self._planned[self._state.current])
+        current = self._state.current
+        held = [i for i in range(current) if spent[i] >= SKIPPED_BELOW_S]
+        before = sum(spent[i] for i in held)
+        planned_before = sum(self._planned[i] for i in held)
+        overrun = max(0.0, spent[current] - self._planned[current])
         return Pacing(
             behind_s=before - planned_before + overrun,
-            sections_left=len(self._planned) - self._state.current - 1,
+            sections_left=len(self._planned) - current - 1,
+            skipped=current - len(held),
         )
+
+    def paused_for(self) -> float | None:
+        """Seconds since the timer was paused; None unless it is paused now."""
+        if not self.started or self._state.running or self._state.ended:
+            return None
+        paused_at = next(e.offset_s for e in reversed(self._events) if e.kind is TimerEventKind.PAUSE)
+        return max(0.0, self.offset() - paused_at)
 
     # -- actions: each returns the event to store ----------------------------------------------
     def start(self) -> TimerEventData:

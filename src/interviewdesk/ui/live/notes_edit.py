@@ -10,7 +10,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QPainter,
     QPaintEvent,
@@ -22,6 +21,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from interviewdesk.ui import theme
 
 UNSTAMPED = -1
 Paragraph = tuple[float, str, bool]
@@ -40,7 +41,12 @@ class _PrivateShading(QSyntaxHighlighter):
         super().__init__(document)
         self.private = QTextCharFormat()
         self.private.setFontItalic(True)
-        self.private.setForeground(QColor("#8a5a00"))
+        self.restyle()
+
+    def restyle(self) -> None:
+        """The private colour, readable on the current palette (light or dark)."""
+        self.private.setForeground(theme.color(theme.Role.PRIVATE))
+        self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:
         state = self.currentBlockState()
@@ -102,6 +108,10 @@ class StampedNotesEdit(QPlainTextEdit):
             self._highlighter.rehighlight()
         finally:
             self._loading = False
+
+    def restyle(self) -> None:
+        self._highlighter.restyle()
+        self._margin.update()
 
     def current_paragraph(self) -> Paragraph | None:
         block = self.textCursor().block()

@@ -1,5 +1,10 @@
 """The rubric: every competency with its scale, each level's behavioural anchor on screen, an
-evidence field, and a flag when a score has no evidence. A focused card takes number keys."""
+evidence field, and a flag when a score has no evidence. A focused card takes number keys.
+
+The current competency (the one Ctrl+digit scores) has a thick frame and a "▶" before its name;
+the chosen level has a tick and bold text, so neither depends on colour alone. Cards of the
+competencies the current question gives evidence for say so.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from interviewdesk.templates.model import Competency, ScaleLevel
+from interviewdesk.ui import theme
 
 NO_EVIDENCE = "Score without evidence: add what the candidate said or did."
 
@@ -31,7 +37,7 @@ class CompetencyCard(QFrame):
     evidence_edited = Signal(str)
     focused = Signal(str)
     amend_requested = Signal(str)
-    move = Signal(str, int)  # to the previous (-1) or next (+1) competency
+    step = Signal(str, int)  # to the previous (-1) or next (+1) competency
 
     def __init__(
         self, competency: Competency, scale: tuple[ScaleLevel, ...], parent: QWidget | None = None
@@ -42,26 +48,44 @@ class CompetencyCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         layout = QVBoxLayout(self)
-        title = QLabel(f"<b>{escape(competency.name)}</b> — {escape(competency.description)}")
-        title.setWordWrap(True)
-        layout.addWidget(title)
-        grid = QGridLayout()
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setWordWrap(True)
+        layout.addWidget(self.title)
+        self.for_question = QLabel("Evidence for the current question")
+        self.for_question.setObjectName("forCurrentQuestion")
+        self.for_question.hide()
+        layout.addWidget(self.for_question)
+        self._scale = scale
+        self._current = False
         self.levels = QButtonGroup(self)
         self.levels.setExclusive(False)  # clicking the chosen level again clears it
         self.anchors: dict[int, QLabel] = {}
+        layout.addLayout(self._level_grid(competency, scale))
+        self.levels.idClicked.connect(self._clicked)
+        self._add_evidence(competency, layout)
+        self._level: int | None = None
+        self._update_flag()
+        self.restyle()
+
+    def _level_grid(self, competency: Competency, scale: tuple[ScaleLevel, ...]) -> QGridLayout:
+        grid = QGridLayout()
         for row, level in enumerate(scale):
             button = QPushButton(f"{level.level} {level.label}")
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setAccessibleName(f"{competency.name}: level {level.level}, {level.label}")
             self.levels.addButton(button, level.level)
-            anchor = QLabel(escape(competency.anchors.get(level.level, "")))
+            anchor = QLabel(competency.anchors.get(level.level, ""))
+            anchor.setTextFormat(Qt.TextFormat.PlainText)  # an apostrophe stays an apostrophe
             anchor.setWordWrap(True)
             self.anchors[level.level] = anchor
             grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(anchor, row, 1)
         grid.setColumnStretch(1, 1)
-        layout.addLayout(grid)
-        self.levels.idClicked.connect(self._clicked)
+        return grid
+
+    def _add_evidence(self, competency: Competency, layout: QVBoxLayout) -> None:
         self.evidence = QPlainTextEdit()
         self.evidence.setObjectName(f"evidence-{competency.id}")
         self.evidence.setPlaceholderText(
@@ -74,14 +98,33 @@ class CompetencyCard(QFrame):
         layout.addWidget(self.evidence)
         self.flag = QLabel(NO_EVIDENCE)
         self.flag.setObjectName("noEvidenceFlag")
-        self.flag.setStyleSheet("color: #c62828; font-weight: bold;")
         layout.addWidget(self.flag)
         self.amend_button = QPushButton("Amend…")
         self.amend_button.clicked.connect(lambda: self.amend_requested.emit(competency.id))
         self.amend_button.hide()
         layout.addWidget(self.amend_button)
-        self._level: int | None = None
-        self._update_flag()
+
+    def restyle(self) -> None:
+        """Colours and marks for the current palette and state (also after a palette change)."""
+        marker = "▶ " if self._current else ""
+        self.title.setText(
+            f"<b>{marker}{escape(self.competency.name)}</b> — {escape(self.competency.description)}"
+        )
+        self.flag.setStyleSheet(theme.style(theme.Role.DANGER))
+        self.for_question.setStyleSheet("font-style: italic;")
+        width = 3 if self._current else 1
+        edge = theme.color(theme.Role.FOCUS).name() if self._current else "palette(mid)"
+        self.setStyleSheet(
+            f"QFrame#{self.objectName()} {{ border: {width}px solid {edge}; border-radius: 4px; }}"
+        )
+
+    def set_current(self, current: bool) -> None:
+        if current != self._current:
+            self._current = current
+            self.restyle()
+
+    def set_for_question(self, marked: bool) -> None:
+        self.for_question.setVisible(marked)
 
     @property
     def level(self) -> int | None:
@@ -116,8 +159,14 @@ class CompetencyCard(QFrame):
 
     def _set_level(self, level: int | None) -> None:
         self._level = level
-        for button in self.levels.buttons():
-            button.setChecked(self.levels.id(button) == level)
+        for level_info in self._scale:
+            button = self.levels.button(level_info.level)
+            chosen = level_info.level == level
+            button.setChecked(chosen)
+            button.setText(f"{'✓ ' if chosen else ''}{level_info.level} {level_info.label}")
+            font = button.font()
+            font.setBold(chosen)
+            button.setFont(font)
         for value, anchor in self.anchors.items():
             # The chosen level's anchor stands out; the others stay readable for comparison.
             anchor.setStyleSheet("font-weight: bold;" if value == level else "")
@@ -134,7 +183,7 @@ class CompetencyCard(QFrame):
         elif event.key() == Qt.Key.Key_Return:
             self.evidence.setFocus()
         elif event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            self.move.emit(self.competency.id, -1 if event.key() == Qt.Key.Key_Up else 1)
+            self.step.emit(self.competency.id, -1 if event.key() == Qt.Key.Key_Up else 1)
         else:
             super().keyPressEvent(event)
 
@@ -158,13 +207,29 @@ class RubricPanel(QScrollArea):
         for competency in competencies:
             card = CompetencyCard(competency, scale)
             self.cards[competency.id] = card
-            card.move.connect(self._move)
+            card.step.connect(self._move)
             layout.addWidget(card)
         layout.addStretch(1)
         self.setWidget(body)
 
     def _move(self, competency_id: str, step: int) -> None:
-        ids = list(self.cards)
-        target = ids[(ids.index(competency_id) + step) % len(ids)]
+        target = self.neighbour(competency_id, step)
         self.ensureWidgetVisible(self.cards[target])
         self.cards[target].setFocus()
+
+    def neighbour(self, competency_id: str, step: int) -> str:
+        ids = list(self.cards)
+        return ids[(ids.index(competency_id) + step) % len(ids)]
+
+    def set_current(self, competency_id: str | None, for_question: tuple[str, ...]) -> None:
+        """Mark the competency Ctrl+digit scores, and those the current question gives evidence for."""
+        for cid, card in self.cards.items():
+            card.set_current(cid == competency_id)
+            card.set_for_question(cid in for_question)
+        card = self.cards.get(competency_id or "")
+        if card is not None:
+            self.ensureWidgetVisible(card)
+
+    def restyle(self) -> None:
+        for card in self.cards.values():
+            card.restyle()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMainWindow
 from interviewdesk.domain.autosave import SaveScheduler
 from interviewdesk.services.live_session import LiveSession
 from interviewdesk.services.save_queue import SaveQueue, SaveReport
+from interviewdesk.ui import theme
 
 
 class SavingMixin(QMainWindow):
@@ -69,5 +70,5 @@ class SavingMixin(QMainWindow):
         )
 
     def _save_failed(self, message: str) -> None:
-        self.statusBar().setStyleSheet("color: #c62828; font-weight: bold;")
+        self.statusBar().setStyleSheet(theme.style(theme.Role.DANGER))
         self.statusBar().showMessage(message)

@@ -7,11 +7,13 @@ from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -22,6 +24,7 @@ from interviewdesk.ui.live.notes_edit import StampedNotesEdit
 from interviewdesk.ui.live.task_panel import TaskPanel
 
 FieldKey = tuple[int, int | None]
+MIN_NOTES_HEIGHT = 96  # about four lines
 
 
 def _label(html: str, *, object_name: str | None = None) -> QLabel:
@@ -45,6 +48,7 @@ class ScriptView(QStackedWidget):
         super().__init__(parent)
         self.template = template
         self.notes: dict[FieldKey, StampedNotesEdit] = {}
+        self._fields: dict[StampedNotesEdit, FieldKey] = {}
         self.asked_boxes: dict[tuple[int, int], QCheckBox] = {}
         self.task_panels: dict[str, TaskPanel] = {}
         competencies = {c.id: c.name for c in template.competencies}
@@ -70,10 +74,9 @@ class ScriptView(QStackedWidget):
             self.task_panels[task.id] = panel
             layout.addWidget(panel)
         for q_index, question in enumerate(section.questions):
-            layout.addWidget(self._question(index, q_index, question, competencies, offset))
+            layout.addWidget(self._question(index, q_index, question, competencies, offset), 1)
         layout.addWidget(QLabel("<b>Section notes</b>"))
-        layout.addWidget(self._editor((index, None), offset))
-        layout.addStretch(1)
+        layout.addWidget(self._editor((index, None), offset), 1)  # the notes take the spare height
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(page)
@@ -101,19 +104,60 @@ class ScriptView(QStackedWidget):
         asked.toggled.connect(lambda checked: self.asked_changed.emit(section, index, checked))
         self.asked_boxes[(section, index)] = asked
         layout.addWidget(asked)
-        layout.addWidget(self._editor((section, index), offset))
+        layout.addWidget(self._editor((section, index), offset), 1)
         return frame
 
     def _editor(self, key: FieldKey, offset: Callable[[], float]) -> StampedNotesEdit:
         editor = StampedNotesEdit(offset)
         editor.setObjectName(f"notes-{key[0]}-{'s' if key[1] is None else key[1]}")
-        editor.setMinimumHeight(70)
+        editor.setMinimumHeight(MIN_NOTES_HEIGHT)
+        editor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         editor.edited.connect(lambda: self.notes_edited.emit(key))
         # Typing into a question's notes means it was asked.
         if key[1] is not None:
             editor.edited.connect(lambda: self.asked_boxes[(key[0], key[1])].setChecked(True))
         self.notes[key] = editor
+        self._fields[editor] = key
         return editor
+
+    # -- where the interviewer is --------------------------------------------------------------
+    def field_of(self, editor: StampedNotesEdit | None) -> FieldKey | None:
+        return self._fields.get(editor) if editor is not None else None
+
+    def fields(self, section: int) -> list[FieldKey]:
+        """The notes fields of a section in the order on screen: each question's, then the section's."""
+        count = len(self.template.sections[section].questions)
+        return [*((section, q) for q in range(count)), (section, None)]
+
+    def field_to_type_in(self, section: int) -> FieldKey:
+        """Where notes go on entering a section: the first question not yet asked, else the section's."""
+        for q_index in range(len(self.template.sections[section].questions)):
+            if not self.asked_boxes[(section, q_index)].isChecked():
+                return (section, q_index)
+        return (section, None)
+
+    def field_text(self, key: FieldKey) -> str:
+        section = self.template.sections[key[0]]
+        if key[1] is None:
+            return f"Section notes: {section.title}"
+        return section.questions[key[1]].text
+
+    def reveal(self, editor: StampedNotesEdit) -> None:
+        """Scroll the current page so ``editor`` is in view (it may be in the compact layout)."""
+        page = self.currentWidget()
+        if isinstance(page, QScrollArea) and page.isAncestorOf(editor):
+            page.ensureWidgetVisible(editor, 0, 24)
+
+    def restyle(self) -> None:
+        for editor in self.notes.values():
+            editor.restyle()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # On a tall screen each notes field gets a third of the page, never less than a few lines.
+        height = max(MIN_NOTES_HEIGHT, event.size().height() // 3)
+        for editor in self.notes.values():
+            editor.setMinimumHeight(height)
 
     def prepare_pages(self) -> None:
         """Polish and lay out every page ahead of time, so a section change only has to show one."""
@@ -126,11 +170,3 @@ class ScriptView(QStackedWidget):
                     child.ensurePolished()
                 inner.resize(self.width(), inner.sizeHint().height())
                 inner.layout().activate()
-
-    def current_question_text(self) -> str:
-        """The first question of the current section not yet asked (the next one to ask)."""
-        section = self.template.sections[self.currentIndex()]
-        for q_index, question in enumerate(section.questions):
-            if not self.asked_boxes[(self.currentIndex(), q_index)].isChecked():
-                return question.text
-        return section.title if not section.questions else "All questions of this section were asked."

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from interviewdesk.templates.model import ScaleLevel
+from interviewdesk.ui.live.actions import help_text
 
 
 class ShortcutSheet(QDialog):
@@ -30,7 +31,7 @@ class ShortcutSheet(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
         rows = [
-            (action.shortcut().toString(), action.text().replace("&", "").rstrip("…"))
+            (action.shortcut().toString(QKeySequence.SequenceFormat.NativeText), help_text(action))
             for action in actions
             if not action.shortcut().isEmpty()
         ]

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -24,30 +23,32 @@ from PySide6.QtWidgets import (
 from interviewdesk.domain.vocabulary import QuestionTopic
 from interviewdesk.services.live_session import LoggedQuestion
 from interviewdesk.templates.model import Template
+from interviewdesk.ui.live.capture import CaptureLine, topic_box
 
 
 class QuestionsPanel(QWidget):
     """Quick capture of a question the candidate asks, and the log of them.
 
-    ``logged(text, topic, answer, follow_up_owed)`` fires when one is added.
+    ``logged(text, topic, answer, follow_up_owed)`` fires when one is added; ``capture_done``
+    after Enter or Esc in the capture, so the window can give the caret back.
     """
 
     logged = Signal(str, object, str, bool)
     updated = Signal(str, str, object, str, bool)  # key, text, topic, answer, follow-up owed
     deleted = Signal(str)
+    capture_done = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.question = QLineEdit()
+        self.topic = topic_box("captureTopic")
+        self.question = CaptureLine(self.topic)
         self.question.setObjectName("captureQuestion")
-        self.question.setPlaceholderText("The candidate's question (Ctrl+K from anywhere)")
-        self.topic = QComboBox()
-        self.topic.setObjectName("captureTopic")
-        for topic in QuestionTopic:
-            self.topic.addItem(topic.label, topic)
-        self.answer = QLineEdit()
+        self.question.setPlaceholderText("The candidate's question: Enter logs, ↑/↓ topic, Esc goes back")
+        self.answer = CaptureLine(self.topic)
         self.answer.setObjectName("captureAnswer")
         self.answer.setPlaceholderText("The answer you gave (optional)")
+        for line in (self.question, self.answer):
+            line.cancelled.connect(self.cancel)
         self.owed = QCheckBox("Follow-up owed")
         self.add_button = QPushButton("Log question")
         self.add_button.clicked.connect(self.submit)
@@ -84,7 +85,7 @@ class QuestionsPanel(QWidget):
     def submit(self) -> None:
         text = self.question.text().strip()
         if not text:
-            self.question.setFocus()
+            self.cancel()
             return
         topic = QuestionTopic(self.topic.currentData())  # Qt hands the enum back as its str value
         answer, owed = self.answer.text().strip(), self.owed.isChecked()
@@ -93,6 +94,12 @@ class QuestionsPanel(QWidget):
         else:
             self.updated.emit(self._editing, text, topic, answer, owed)
         self._reset()
+        self.capture_done.emit()
+
+    def cancel(self) -> None:
+        """Esc: leave the capture as it was before, and give the keyboard back."""
+        self._reset()
+        self.capture_done.emit()
 
     def edit(self, key: str) -> None:
         """Load a logged question into the form; Enter saves the change."""
@@ -110,6 +117,7 @@ class QuestionsPanel(QWidget):
         if self._editing is not None:
             self.deleted.emit(self._editing)
         self._reset()
+        self.capture_done.emit()
 
     def _reset(self) -> None:
         self._editing = None
@@ -119,7 +127,6 @@ class QuestionsPanel(QWidget):
         self.answer.clear()
         self.owed.setChecked(False)
         self.topic.setCurrentIndex(0)
-        self.question.setFocus()
 
     def show_questions(self, questions: list[LoggedQuestion]) -> None:
         self._questions = {q.key: q for q in questions}
@@ -195,7 +202,7 @@ class ClosePanel(QWidget):
         self.summary.setPlaceholderText("Summary for the panel: the evidence that matters most")
         self.summary.setTabChangesFocus(True)
         self.summary.textChanged.connect(self.summary_edited)
-        self.submit_button = QPushButton("Submit and seal the scores…")
+        self.submit_button = QPushButton("Submit and seal the scores… (Ctrl+Shift+S)")
         self.submit_button.setObjectName("submit")
         self.submit_button.clicked.connect(self.submit_requested)
         self.seal = QLabel()

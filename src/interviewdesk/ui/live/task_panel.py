@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from interviewdesk.templates.model import ScaleLevel, Task, Template
-from interviewdesk.ui.live.timer_bar import OVER_STYLE, clock_text
+from interviewdesk.ui import theme
+from interviewdesk.ui.live.timer_bar import clock_text
 
 
 def pay_text(task: Task) -> str:
@@ -78,7 +79,8 @@ class TaskPanel(QFrame):
             button = QPushButton(f"{level.level} {level.label}")
             button.setCheckable(True)
             self.levels.addButton(button, level.level)
-            anchor = QLabel(escape(task.anchors.get(level.level, "")))
+            anchor = QLabel(task.anchors.get(level.level, ""))
+            anchor.setTextFormat(Qt.TextFormat.PlainText)  # an apostrophe stays an apostrophe
             anchor.setWordWrap(True)
             grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(anchor, row, 1)
@@ -110,7 +112,7 @@ class TaskPanel(QFrame):
             f"{clock_text(seconds)} of {clock_text(stated)} stated"
             + (" · OVER THE STATED TIME" if over else "")
         )
-        self.timer.setStyleSheet(OVER_STYLE if over else "")
+        self.timer.setStyleSheet(theme.style(theme.Role.DANGER) if over else "")
 
     def show_values(
         self, deliverable: str, outcome: str, level: int | None, observations: list[tuple[float, str]]

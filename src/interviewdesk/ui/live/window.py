@@ -1,9 +1,13 @@
 """The live interview window: the script and its notes in the middle, the timer on top, the rubric,
-the candidate's questions, role clarity and the close beside them; or the compact layout.
+the candidate's questions, role clarity and the decision beside them; or the compact layout.
 
 Every edit goes to the in-memory session at once and is written by the save queue's worker: after
-0.4 s without typing, never later than 1 s after the first unsaved keystroke, and at once on a
+0.4 s without typing, never later than 0.9 s after the first unsaved keystroke, and at once on a
 section change, a focus change, the timer's events, submit and close.
+
+The keyboard is the interviewer's: the caret is in the notes of the current question after
+opening, resuming, a section change, a capture or a dialog (:mod:`.focus` keeps it there), and
+nothing that cannot be undone sits on one key (:mod:`.actions`).
 """
 
 from __future__ import annotations
@@ -11,11 +15,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from queue import SimpleQueue
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QLabel,
     QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QSizePolicy,
@@ -31,19 +37,23 @@ from interviewdesk.domain.clock import Clock, SystemClock
 from interviewdesk.domain.vocabulary import QuestionTopic
 from interviewdesk.errors import UserError
 from interviewdesk.services.live_session import LiveSession, open_live_session
-from interviewdesk.services.save_queue import SaveQueue, SaveReport
+from interviewdesk.services.save_queue import SaveQueue, SaveReport, SetAside
 from interviewdesk.store.database import Database
+from interviewdesk.ui import theme
 from interviewdesk.ui.icons import retint, set_icon
+from interviewdesk.ui.live.actions import LiveActions
 from interviewdesk.ui.live.closing import ClosingMixin
 from interviewdesk.ui.live.compact import COMPACT_SIZE, CompactView
+from interviewdesk.ui.live.focus import FocusKeeper
 from interviewdesk.ui.live.notes_edit import StampedNotesEdit
+from interviewdesk.ui.live.placement import FULL_SIZE, Placement
 from interviewdesk.ui.live.rubric import CompetencyCard, RubricPanel
 from interviewdesk.ui.live.saving import SavingMixin
-from interviewdesk.ui.live.script_view import ScriptView
+from interviewdesk.ui.live.script_view import FieldKey, ScriptView
 from interviewdesk.ui.live.sheets import AmendDialog, FeedbackDialog, ShortcutSheet
 from interviewdesk.ui.live.side_panels import ClosePanel, QuestionsPanel, RolePanel
 from interviewdesk.ui.live.tasks import TaskController
-from interviewdesk.ui.live.timer_bar import TimerBar, clock_text
+from interviewdesk.ui.live.timer_bar import TimerBar, TimerState, clock_text
 from interviewdesk.ui.pdf_export import PdfExporter
 
 REDRAW_MS = 250  # the timer is redrawn, never counted: the clock is read on each redraw
@@ -52,10 +62,14 @@ HEARTBEAT_MS = 5000  # a running timer's offset is saved this often, so a crash 
 
 
 class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
-    """``saved(SaveReport)`` after each write; ``save_failed(message)`` when one could not be made."""
+    """``saved(SaveReport)`` after each write; ``save_failed(message)`` when one could not be made
+    yet; ``set_aside(SetAside)`` for an edit that can never be written; ``closed_midway(message)``
+    when the window closes with the interview still under way."""
 
     saved = Signal(object)
     save_failed = Signal(str)
+    set_aside = Signal(object)
+    closed_midway = Signal(str)
 
     def __init__(self, db: Database, interview_id: int, *, clock: Clock | None = None) -> None:
         super().__init__()
@@ -63,8 +77,14 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
         self.session: LiveSession = open_live_session(db, interview_id, self.clock)
         # The save thread is a plain Python thread: it only drops its reports here, and the GUI
         # thread picks them up (no Qt call is ever made from the save thread).
-        self._reports: SimpleQueue[SaveReport | str] = SimpleQueue()
-        self.queue = SaveQueue(db, interview_id, on_saved=self._reports.put, on_failed=self._reports.put)
+        self._reports: SimpleQueue[SaveReport | SetAside | str] = SimpleQueue()
+        self.queue = SaveQueue(
+            db,
+            interview_id,
+            on_saved=self._reports.put,
+            on_failed=self._reports.put,
+            on_set_aside=self._reports.put,
+        )
         self.exporter = PdfExporter(self, lambda: db)
         self._db = db
         self.feedback_dialog: FeedbackDialog | None = None
@@ -76,17 +96,38 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
         self.confirm_box: QMessageBox | None = None
         self.amend_dialog: AmendDialog | None = None
         self.shortcut_sheet: ShortcutSheet | None = None
-        self._full_geometry: QByteArray | None = None
-        template = self.session.template
-        self.setWindowTitle(f"{self.session.candidate} — {template.name}")
-        self.resize(1280, 800)
+        self._capture_return: tuple[QWidget | None, int] | None = None
+        self._field: FieldKey | None = None  # the notes field the rubric last followed
+        self._close_confirmed = False
+        self._reminded = False
+        self._shown = False
+        self._title = f"{self.session.candidate} — {self.session.template.name}"
+        self.setWindowTitle(self._title)
 
         self._build_layout()
-        self._build_actions()
+        self.commands = LiveActions(self)
+        self.timer_bar.start_button.setDefaultAction(self.commands.start)
+        self.timer_bar.previous_button.setDefaultAction(self.commands.previous)
+        self.timer_bar.next_button.setDefaultAction(self.commands.next)
         self._connect()
         self._restore()
         self.tasks = TaskController(self, self.session, self.script, edited=self._edited, mark=self._mark)
         self._loading = False
+        self.placement = Placement(self, self.splitter)
+        self.placement.restore("full", FULL_SIZE)
+        self.focus_keeper = FocusKeeper(self, self.current_notes, self.script.reveal)
+        self._start_timers()
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+        QTimer.singleShot(0, self, self.script.prepare_pages)  # once the window is up, not before
+        self.refresh()
+        if self.session.recovered:
+            self.statusBar().showMessage(
+                "Resumed after an interruption: the time the app was closed is not counted.", 15000
+            )
+            self.save_now()
+
+    # -- building ------------------------------------------------------------------------------
+    def _start_timers(self) -> None:
         self._save_timer = QTimer(self, singleShot=True)
         self._save_timer.timeout.connect(self._autosave_tick)
         self._redraw = QTimer(self, interval=REDRAW_MS)
@@ -98,23 +139,20 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
         self._heartbeat = QTimer(self, interval=HEARTBEAT_MS)
         self._heartbeat.timeout.connect(self._beat)
         self._heartbeat.start()
-        QApplication.instance().focusChanged.connect(self._focus_changed)
-        QTimer.singleShot(0, self.script.prepare_pages)  # once the window is up, not before
-        self.refresh()
-        if self.session.recovered:
-            self.statusBar().showMessage(
-                "Resumed after an interruption: the time the app was closed is not counted.", 15000
-            )
-            self.save_now()
 
-    # -- building ------------------------------------------------------------------------------
     def _build_layout(self) -> None:
         template = self.session.template
         self.timer_bar = TimerBar()
         self.sections = QListWidget()
         self.sections.setObjectName("sectionList")
+        self.sections.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # F7/F8 move; typing never lands here
+        self.sections.setWordWrap(True)
+        self.sections.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.sections.setResizeMode(QListWidget.ResizeMode.Adjust)
         for index, section in enumerate(template.sections):
-            self.sections.addItem(f"{index + 1}. {section.title} ({section.minutes:g} min)")
+            item = QListWidgetItem(f"{index + 1}. {section.title}\n{section.minutes:g} min planned")
+            item.setToolTip(f"{section.title} ({section.minutes:g} min planned)")
+            self.sections.addItem(item)
         self.sections.currentRowChanged.connect(self._section_clicked)
         self.script = ScriptView(template, self.session.offset)
         self.rubric = RubricPanel(template.competencies, template.scale)
@@ -122,112 +160,39 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
         self.role = RolePanel(template)
         self.close_panel = ClosePanel(template)
         self.tabs = QTabWidget()
+        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.addTab(self.rubric, "Rubric")
         self.tabs.addTab(self.questions, "Candidate's questions")
         self.tabs.addTab(self.role, "Role and aspirations")
-        self.tabs.addTab(self.close_panel, "Close")
-        splitter = QSplitter()
-        splitter.addWidget(self.sections)
-        splitter.addWidget(self.script)
-        splitter.addWidget(self.tabs)
-        splitter.setSizes([220, 560, 500])
+        self.tabs.addTab(self.close_panel, "Decide and submit")
+        self.splitter = QSplitter()
+        self.splitter.setChildrenCollapsible(False)
+        for widget in (self.sections, self.script, self.tabs):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([190, 600, 480])
+        self.sections.setMinimumWidth(140)
         full = QWidget()
         full_layout = QVBoxLayout(full)
         full_layout.setContentsMargins(0, 0, 0, 0)
         full_layout.addWidget(self.timer_bar)
-        full_layout.addWidget(splitter, 1)
+        full_layout.addWidget(self.splitter, 1)
         self.compact = CompactView(template.scale)
         self.layouts = QStackedWidget()
         self.layouts.addWidget(full)
         self.layouts.addWidget(self.compact)
         self.setCentralWidget(self.layouts)
-
-    def _action(
-        self,
-        text: str,
-        key: str | QKeySequence.StandardKey | None,
-        slot: Callable[[], object],
-        icon_name: str | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if key is not None:
-            action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        if icon_name:
-            set_icon(action, icon_name)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        self.start_action = self._action("Start / pause / resume", "F5", self.toggle_timer, "play")
-        self.previous_action = self._action(
-            "Previous section", "F7", lambda: self.step_section(-1), "skip-back"
-        )
-        self.next_action = self._action("Next section", "F8", lambda: self.step_section(1), "skip-forward")
-        self.capture_action = self._action(
-            "Log a candidate's question", "Ctrl+K", self.focus_capture, "message-circle-question"
-        )
-        self.rubric_action = self._action(
-            "Go to the rubric (then number keys score)", "Ctrl+R", self.focus_rubric
-        )
-        self.link_action = self._action(
-            "Link the current note to the current competency's evidence", "Ctrl+L", self.link_note, "link"
-        )
-        self.private_action = self._action(
-            "Mark the current note paragraph private / shared", "Ctrl+Shift+P", self.toggle_private, "lock"
-        )
-        self.end_action = self._action("End the interview (stop the timer)", "Ctrl+E", self.end_interview)
-        self.submit_action = self._action(
-            "Submit and seal…", "Ctrl+Shift+S", self.request_submit, "square-check"
-        )
-        self.compact_action = self._action(
-            "Compact layout, always on top", "Ctrl+Shift+M", self.toggle_compact, "minimize-2"
-        )
-        self.compact_action.setCheckable(True)
-        self.help_action = self._action("Keyboard shortcuts", "F1", self.show_shortcuts, "circle-help")
-        export = lambda: self.export_pdf()  # noqa: E731, PLW0108 - triggered(bool) must not reach the flag
-        self.export_action = self._action("Export PDF…", "Ctrl+P", export, "file-text")
-        self.disclosure_action = self._action(
-            "Disclosure checklist for a working interview…",
-            "Ctrl+Shift+D",
-            self._show_disclosure,
-        )
-        self.feedback_action = self._action(
-            "Feedback for the candidate…", "Ctrl+Shift+F", self.draft_feedback
-        )
-        self.export_private_action = self._action(
-            "Export PDF with private notes…", None, lambda: self.export_pdf(include_private=True)
-        )
-        self.close_action = self._action("Close", QKeySequence.StandardKey.Close, self.close)
-        self.timer_bar.start_button.setDefaultAction(self.start_action)
-        self.timer_bar.previous_button.setDefaultAction(self.previous_action)
-        self.timer_bar.next_button.setDefaultAction(self.next_action)
-        menu = self.menuBar()
-        interview = menu.addMenu("&Interview")
-        for action in (
-            self.start_action,
-            self.previous_action,
-            self.next_action,
-            self.end_action,
-            self.submit_action,
-            self.export_action,
-            self.export_private_action,
-            self.feedback_action,
-            self.close_action,
-        ):
-            interview.addAction(action)
-        interview.addAction(self.disclosure_action)
-        notes = menu.addMenu("&Notes")
-        for action in (self.capture_action, self.private_action, self.link_action, self.rubric_action):
-            notes.addAction(action)
-        view = menu.addMenu("&View")
-        view.addAction(self.compact_action)
-        view.addAction(self.help_action)
+        self.problem = QLabel()
+        self.problem.setObjectName("saveProblem")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        self.statusBar().addPermanentWidget(self.problem, 1)
 
     def _connect(self) -> None:
         self.saved.connect(self._saved)
         self.save_failed.connect(self._save_failed)
+        self.set_aside.connect(self._set_aside)
         self.script.notes_edited.connect(self._notes_edited)
         self.script.asked_changed.connect(self._asked)
         for card in self.rubric.cards.values():
@@ -238,6 +203,7 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
         self.questions.logged.connect(self._question_logged)
         self.questions.updated.connect(self._question_updated)
         self.questions.deleted.connect(self._question_deleted)
+        self.questions.capture_done.connect(self._capture_done)
         self.role.checked.connect(self._checklist)
         self.role.aspirations_edited.connect(
             lambda: self._mark(
@@ -251,9 +217,8 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
             )
         )
         self.close_panel.submit_requested.connect(self.request_submit)
-        self.compact.captured.connect(
-            lambda text: self._question_logged(text, QuestionTopic.OTHER, "", False)
-        )
+        self.compact.captured.connect(lambda text, topic: self._question_logged(text, topic, "", False))
+        self.compact.capture_done.connect(self._capture_done)
         self.compact.scored.connect(lambda cid, level: self.rubric.cards[cid].score(level))
 
     def _restore(self) -> None:
@@ -273,13 +238,90 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
         self._show_sealed()
         self._show_section(s.current_section())
         if s.template.competencies:
-            self._competency_focused(s.template.competencies[0].id)
+            self.current_competency = s.template.competencies[0].id
+        self._field_changed()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            self.placement.check_after_show()
+            QTimer.singleShot(0, self, self.focus_notes)
+
+    # -- where the interviewer is: the current notes field and competency ---------------------
+    def current_field(self) -> FieldKey:
+        section = self.script.currentIndex()
+        key = self.script.field_of(self.last_notes)
+        if key is not None and key[0] == section:
+            return key
+        return self.script.field_to_type_in(section)
+
+    def current_notes(self) -> StampedNotesEdit:
+        return self.script.notes[self.current_field()]
+
+    def focus_notes(self) -> None:
+        """The caret into the current notes field, visibly."""
+        editor = self.current_notes()
+        self.last_notes = editor
+        if self.layouts.currentWidget() is self.compact:
+            self.compact.host(editor)
+        self._field_changed()
+        self.focus_keeper.focus_notes()
+
+    def step_question(self, step: int) -> None:
+        fields = self.script.fields(self.script.currentIndex())
+        index = fields.index(self.current_field()) + step
+        self.last_notes = self.script.notes[fields[max(0, min(index, len(fields) - 1))]]
+        self.focus_notes()
+
+    def _field_changed(self) -> None:
+        """The question in front of the interviewer changed: the rubric and compact view follow."""
+        key = self.current_field()
+        fields = self.script.fields(key[0])
+        following = fields[fields.index(key) + 1 :]
+        if following and following[0][1] is not None:
+            next_text = self.script.field_text(following[0])
+        elif key[0] + 1 < len(self.session.template.sections):
+            next_text = f"Next section: {self.session.template.sections[key[0] + 1].title}"
+        else:
+            next_text = ""
+        self.compact.show_questions(self.script.field_text(key), next_text)
+        linked = self._linked(key)
+        if linked and key != self._field:  # a new question: its first competency is the current one
+            self.current_competency = linked[0]
+        self._field = key
+        self.rubric.set_current(self.current_competency, linked)
+        self._show_competency()
+
+    def _linked(self, key: FieldKey) -> tuple[str, ...]:
+        """The competencies the question of ``key`` gives evidence for."""
+        if key[1] is None:
+            return ()
+        return tuple(self.session.template.sections[key[0]].questions[key[1]].competencies)
+
+    def step_competency(self, step: int) -> None:
+        if self.current_competency is not None:
+            self._competency_focused(self.rubric.neighbour(self.current_competency, step))
+
+    def score_current(self, level: int | None) -> None:
+        card = self.rubric.cards.get(self.current_competency or "")
+        if card is None:
+            return
+        if self.session.sealed:
+            self.statusBar().showMessage("The scores are sealed: use Amend… on the competency.", 6000)
+            return
+        card.score(level)
+
+    def clear_current_score(self) -> None:
+        self.score_current(None)
 
     # -- the timer and sections --------------------------------------------------------------
     def toggle_timer(self) -> None:
         timer = self.session.timer
         if timer.ended:
+            self.statusBar().showMessage("The interview has ended; the timer stays stopped.", 5000)
             return
+        resumed = not timer.running
         if not timer.started:
             self.session.start()
         elif timer.running:
@@ -288,6 +330,8 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
             self.session.resume()
         self.save_now()
         self.refresh()
+        if resumed and not isinstance(QApplication.focusWidget(), StampedNotesEdit):
+            self.focus_notes()
 
     def step_section(self, step: int) -> None:
         self.go_to_section(self.session.current_section() + step)
@@ -302,6 +346,7 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
         self._show_section(index)
         self.tasks.entering_section(index)
         self.refresh()
+        self.focus_notes()
 
     def _section_clicked(self, row: int) -> None:
         if not self._loading and row >= 0 and row != self.script.currentIndex():
@@ -313,38 +358,77 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
         self.sections.setCurrentRow(index)
         self.sections.blockSignals(False)
 
+    def request_end(self) -> None:
+        """End the interview, after a question whose default answer is to keep going."""
+        timer = self.session.timer
+        if not timer.started or timer.ended:
+            self.statusBar().showMessage("The interview is not under way.", 5000)
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "End the interview",
+            "End the interview now? The timer stops for good.",
+            parent=self,
+        )
+        box.setInformativeText("If the call dropped, pause instead (F5): you can resume after a pause.")
+        end = box.addButton("End the interview", QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton("Keep going", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        end.clicked.connect(self.end_interview)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.confirm_box = box
+        box.open()
+
     def end_interview(self) -> None:
         timer = self.session.timer
         if timer.started and not timer.ended:
             self.session.end()
             self.save_now()
             self.refresh()
+            self.statusBar().showMessage("Interview ended. Decide and submit when you are ready.", 8000)
 
     def refresh(self) -> None:
         """Redraw what depends on the clock."""
         s = self.session
-        self.timer_bar.refresh(s)
+        state = self.timer_bar.refresh(s)
         timer = s.timer
-        label = "Pause" if timer.running else ("Resume" if timer.started else "Start")
-        if self.start_action.text() != label:
-            self.start_action.setText(label)
-            set_icon(self.start_action, "pause" if timer.running else "play")
+        label = {"new": "Start", "running": "Pause", "paused": "Resume", "ended": "Ended"}[state.kind]
+        start = self.commands.start
+        if start.text() != label:
+            start.setText(label)
+            start.setToolTip(f"{label} (F5)" if state.kind != "ended" else "The interview has ended")
+            set_icon(start, "pause" if timer.running else "play")
+            start.setEnabled(state.kind != "ended")
+            self.commands.end.setEnabled(state.kind in ("running", "paused"))
+        self._show_pause(state)
         section = s.template.sections[timer.current_section]
         progress = f"{clock_text(timer.section_elapsed())} of {clock_text(timer.section_planned())}"
         self.compact.show_timer(
             f"{clock_text(timer.elapsed())} / {clock_text(timer.planned_total())}",
-            f"{section.title}: {progress}",
+            f"{timer.current_section + 1}. {section.title}: {progress}",
             timer.section_over() or timer.interview_over(),
+            state,
         )
-        self.compact.show_question(self.script.current_question_text())
-        if hasattr(self, "tasks"):
-            self.tasks.refresh()
+        self.tasks.refresh()
+
+    def _show_pause(self, state: TimerState) -> None:
+        title = f"⏸ PAUSED — {self._title}" if state.kind == "paused" else self._title
+        if self.windowTitle() != title:
+            self.setWindowTitle(title)
+        if state.reminder and not self._reminded:
+            self._reminded = True  # once per pause: the banner keeps saying it
+            QApplication.alert(self)
+            self.statusBar().showMessage("The timer is still paused: press F5 to resume.", 15000)
+        elif state.kind != "paused":
+            self._reminded = False
 
     # -- edits -------------------------------------------------------------------------------
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
-        if isinstance(new, StampedNotesEdit) and self.isAncestorOf(new):
+        if isinstance(new, StampedNotesEdit) and self.isAncestorOf(new) and new is not self.last_notes:
             self.last_notes = new
+            self._field_changed()
         card = _card_of(new)
         if card is not None and self.isAncestorOf(card):
             self._competency_focused(card.competency.id)
@@ -353,7 +437,6 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
 
     def _notes_edited(self, key: tuple[int, int | None]) -> None:
         editor = self.script.notes[key]
-        self.last_notes = editor
         self._mark(("notes", key), lambda: self.session.set_notes(key[0], key[1], editor.paragraphs()))
 
     def _asked(self, section: int, question: int, asked: bool) -> None:
@@ -371,13 +454,20 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
         self._mark(("evidence", cid), lambda: self.session.set_evidence(cid, evidence.toPlainText()))
 
     def _competency_focused(self, cid: str) -> None:
-        self.current_competency = cid
-        competency = self.session.template.competency(cid)
-        self.compact.show_competency(competency, self.session.level(cid))
+        if cid != self.current_competency:
+            self.current_competency = cid
+            self.rubric.set_current(cid, self._linked(self.current_field()))
+        self._show_competency()
+
+    def _show_competency(self) -> None:
+        cid = self.current_competency
+        competency = self.session.template.competency(cid) if cid else None
+        self.compact.show_competency(competency, self.session.level(cid) if cid else None)
 
     def _question_logged(self, text: str, topic: QuestionTopic, answer: str, owed: bool) -> None:
         self.session.log_question(text, topic, answer, owed)
         self.questions.show_questions(list(self.session.questions.values()))
+        self.statusBar().showMessage(f"Logged the candidate's question ({topic.label}).", 4000)
         self._edited()
 
     def _question_updated(self, key: str, text: str, topic: QuestionTopic, answer: str, owed: bool) -> None:
@@ -403,11 +493,26 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
 
     # -- commands ------------------------------------------------------------------------------
     def focus_capture(self) -> None:
+        """Ctrl+K: the capture field; Enter or Esc gives the caret back to where it was."""
+        focused = QApplication.focusWidget()
+        if self._capture_return is None or focused not in (self.questions.question, self.compact.capture):
+            self._capture_return = (focused, self.tabs.currentIndex())
         if self.layouts.currentWidget() is self.compact:
-            self.compact.capture.setFocus()
+            self.compact.capture.setFocus(Qt.FocusReason.ShortcutFocusReason)
             return
         self.tabs.setCurrentWidget(self.questions)
-        self.questions.question.setFocus()
+        self.questions.question.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _capture_done(self) -> None:
+        back, self._capture_return = self._capture_return, None
+        if back is None:
+            return
+        widget, tab = back
+        self.tabs.setCurrentIndex(tab)
+        if widget is not None and self.isAncestorOf(widget) and widget.isVisible():
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.focus_notes()
 
     def focus_rubric(self) -> None:
         self.tabs.setCurrentWidget(self.rubric)
@@ -443,31 +548,32 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
 
     def toggle_compact(self) -> None:
         compact = self.layouts.currentWidget() is not self.compact
-        if compact:
-            self._full_geometry = self.saveGeometry()
+        self.placement.save("compact" if not compact else "full")
         full = self.layouts.widget(0)
         # The stack is as large as its largest page unless the hidden one stops asking for room.
         ignored, preferred = QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
         full.setSizePolicy(ignored if compact else preferred, ignored if compact else preferred)
+        if not compact:
+            self.compact.release()
         self.layouts.setCurrentWidget(self.compact if compact else full)
         self.menuBar().setVisible(not compact)
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, compact)
-        if compact:
-            self.resize(*COMPACT_SIZE)
-        elif self._full_geometry is not None:
-            self.restoreGeometry(self._full_geometry)
-        self.compact_action.setChecked(compact)
+        self.placement.restore("compact" if compact else "full", COMPACT_SIZE if compact else FULL_SIZE)
+        self.commands.compact.setChecked(compact)
         self.show()  # changing the window flags hides the window
+        self.placement.check_after_show()
         self.refresh()
+        self.focus_notes()
 
-    def _show_disclosure(self) -> None:
+    def show_disclosure(self) -> None:
         self.tasks.show_disclosure()
 
     def show_shortcuts(self) -> None:
         extra = [
-            ("1-9", "Score the focused competency (0 or Backspace clears)"),
+            ("1-9", "On a focused rubric card: score it (0 or Backspace clears)"),
             ("Up / Down", "Move between competencies in the rubric"),
-            ("Tab", "Move to the next field"),
+            ("Up / Down in a capture field", "Choose the question's topic"),
+            ("Esc in a capture field", "Go back to where you were typing"),
         ]
         sheet = ShortcutSheet(self.actions(), extra, self)
         sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -481,15 +587,66 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
             report = self._reports.get()
             if isinstance(report, SaveReport):
                 self.saved.emit(report)
+            elif isinstance(report, SetAside):
+                self.set_aside.emit(report)
             else:
                 self.save_failed.emit(report)
+
+    def _set_aside(self, entry: SetAside) -> None:
+        count = len(self.queue.set_aside)
+        self.problem.setText(
+            f"{count} edit{'s' if count != 1 else ''} could not be saved and "
+            f"{'were' if count != 1 else 'was'} set aside. Latest: {entry.message()}"
+        )
+        self.problem.setToolTip("\n".join(e.message() for e in self.queue.set_aside))
+        self.problem.setStyleSheet(theme.style(theme.Role.DANGER))
+        self.problem.show()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             retint(self)  # light or dark mode switched: icons follow the text colour
+            if hasattr(self, "rubric"):
+                self.rubric.restyle()
+                self.script.restyle()
+
+    def request_close(self) -> None:
+        """Ctrl+W and the window's close button: asks first while the interview is under way."""
+        if not self._midway() or self._close_confirmed:
+            self.close()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Close the interview window",
+            "Close this window while the interview is under way?",
+            parent=self,
+        )
+        box.setInformativeText(
+            "Everything you typed is saved. The interview is kept: open it again from the main window "
+            "to resume where you were. The time the window is closed is not counted."
+        )
+        close = box.addButton("Close, resume later", QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton("Keep interviewing", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        close.clicked.connect(self._confirm_close)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.confirm_box = box
+        box.open()
+
+    def _confirm_close(self) -> None:
+        self._close_confirmed = True
+        self.close()
+
+    def _midway(self) -> bool:
+        timer = self.session.timer
+        return timer.started and not timer.ended
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if event.spontaneous() and self._midway() and not self._close_confirmed:
+            event.ignore()  # the window manager's close button: ask, as Ctrl+W does
+            self.request_close()
+            return
         self.save_now()
         if not self.queue.flush():
             event.ignore()
@@ -500,11 +657,16 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
                 "database, then close again.",
             )
             return
+        self.placement.save("compact" if self.layouts.currentWidget() is self.compact else "full")
         self._redraw.stop()
         self._heartbeat.stop()
         self._report_timer.stop()
         QApplication.instance().focusChanged.disconnect(self._focus_changed)
         self.queue.close()
+        if self._midway():
+            self.closed_midway.emit(
+                f"The interview with {self.session.candidate} is kept; open it again to resume."
+            )
         super().closeEvent(event)
 
 
