@@ -26,6 +26,17 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
 
 
+def _row_id(text: str) -> int:
+    """An id on the command line: a whole number a database row can have."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an id (a whole number)") from None
+    if not 1 <= value <= 2**63 - 1:
+        raise argparse.ArgumentTypeError(f"there is no id {text}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description="Structured interview notes, scoring and panel summaries.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -76,6 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_followups(commands)
     _add_exports(commands)
+
+    live = commands.add_parser("open", help="open the live window for one interview")
+    live.add_argument("interview", type=_row_id, metavar="INTERVIEW_ID")
+    live.set_defaults(run=_open_interview)
 
     commands.add_parser("demo", help="add a realistic demo candidate and panel").set_defaults(run=_demo)
     return parser
@@ -158,6 +173,12 @@ def _open_window(target: str) -> int:
     from interviewdesk.ui.app import run_app
 
     return run_app(target)
+
+
+def _open_interview(args: argparse.Namespace, target: str) -> int:
+    from interviewdesk.ui.app import run_live
+
+    return run_live(_db(target), args.interview)
 
 
 def _templates_list(args: argparse.Namespace, target: str) -> int:

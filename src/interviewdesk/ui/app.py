@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from interviewdesk.errors import UserError
 
 if TYPE_CHECKING:
+    from interviewdesk.store.database import Database
     from interviewdesk.ui.main_window import MainWindow
 
 
@@ -51,3 +52,29 @@ def run_app(target: str, *, on_window: Callable[[MainWindow], None] | None = Non
     # Widgets must go before the QApplication: left to the garbage collector the order is undefined.
     del window
     return 2 if refused else code
+
+
+def run_live(db: Database, interview_id: int) -> int:
+    """Open the live window for one interview (a calendar link or a script) and run until it closes.
+
+    An unknown id is refused before any window or Qt is set up, so it is one line on stderr.
+    """
+    from interviewdesk.domain.clock import SystemClock
+    from interviewdesk.services.live_session import open_live_session
+
+    open_live_session(db, interview_id, SystemClock())  # NotFoundError for an unknown id
+    if not _display_available():
+        raise UserError("no display to open the window on; the subcommands (see --help) work without one.")
+    from PySide6.QtWidgets import QApplication
+
+    from interviewdesk.ui.live.window import LiveInterviewWindow
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("InterviewDesk")
+    app.setApplicationDisplayName("InterviewDesk")
+    window = LiveInterviewWindow(db, interview_id)
+    window.show()
+    code = app.exec()
+    del window  # before the QApplication, as in run_app
+    db.close()
+    return code

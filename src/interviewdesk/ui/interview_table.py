@@ -38,6 +38,16 @@ class InterviewTableModel(ColumnTableModel):
     def row_at(self, row: int) -> InterviewRow:
         return self._rows[row]
 
+    def row_of(self, interview_id: int) -> int | None:
+        """The row showing ``interview_id``, loading further pages until it is found (or none are left)."""
+        while True:
+            for row, item in enumerate(self._rows):
+                if item.id == interview_id:
+                    return row
+            if not self.canFetchMore(QModelIndex()):
+                return None
+            self.fetchMore(QModelIndex())
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
     QStyle,
     QTableView,
     QTabWidget,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from interviewdesk.errors import UserError
 from interviewdesk.ui.candidate_list import CandidateListModel
+from interviewdesk.ui.empty_state import EmptyState
 from interviewdesk.ui.follow_up_queue import FollowUpQueue
 from interviewdesk.ui.icons import retint, set_icon
 from interviewdesk.ui.interview_table import InterviewTableModel
@@ -65,7 +67,11 @@ class MainWindow(QMainWindow):
         right_layout.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel("<b>Interviews</b>")
         right_layout.addWidget(self.heading)
-        right_layout.addWidget(self.table)
+        self.empty_state = EmptyState()
+        self.interview_pages = QStackedWidget()
+        self.interview_pages.addWidget(self.table)
+        self.interview_pages.addWidget(self.empty_state)
+        right_layout.addWidget(self.interview_pages)
         self.follow_ups = FollowUpQueue()
         self.follow_ups.done_toggled.connect(self._follow_up_done)
         self.follow_ups.show_done.toggled.connect(lambda _on: self.reload_follow_ups())
@@ -79,6 +85,9 @@ class MainWindow(QMainWindow):
         splitter.setSizes([260, 840])
         self.setCentralWidget(splitter)
         self._build_actions()
+        self.empty_state.add_candidate.clicked.connect(self.add_candidate)
+        self.empty_state.plan.clicked.connect(self.plan_interview)
+        self.empty_state.demo.clicked.connect(self.load_demo)
         from interviewdesk.ui.pdf_export import PdfExporter
 
         self.exporter = PdfExporter(self, lambda: self.db)
@@ -136,7 +145,19 @@ class MainWindow(QMainWindow):
         self.open_action.setEnabled(has_interview)
         self.export_interview_action.setEnabled(has_interview)
         self.export_private_action.setEnabled(has_interview)
-        self.export_panel_action.setEnabled(self.db is not None and self.current_candidate_id() is not None)
+        has_candidate = self.db is not None and self.current_candidate_id() is not None
+        self.export_panel_action.setEnabled(has_candidate)
+        # A disabled action still shows its tooltip: say what would enable it.
+        self.export_panel_action.setToolTip(
+            "Export every interview of the selected candidate as one panel PDF (Ctrl+Shift+E)"
+            if has_candidate
+            else "Select a candidate on the left first: the panel PDF gathers one candidate's interviews"
+        )
+        self.export_interview_action.setToolTip(
+            "Export the selected interview as a PDF (Ctrl+P)"
+            if has_interview
+            else "Select an interview in the list first"
+        )
 
     def _build_actions(self) -> None:
         style = self.style()
@@ -157,7 +178,9 @@ class MainWindow(QMainWindow):
         self.export_interview_action = QAction(
             style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton), "&Export interview PDF…", self
         )
-        self.export_interview_action.setShortcut(QKeySequence("Ctrl+E"))
+        # Ctrl+P exports a PDF here and in the live window alike; Ctrl+E is bound in neither, so a
+        # habit formed in one window can never end or export something in the other.
+        self.export_interview_action.setShortcut(QKeySequence("Ctrl+P"))
         self.export_interview_action.triggered.connect(lambda: self.export_interview(include_private=False))
         self.export_private_action = QAction("Export interview PDF with &private notes…", self)
         self.export_private_action.triggered.connect(lambda: self.export_interview(include_private=True))
@@ -230,7 +253,10 @@ class MainWindow(QMainWindow):
         window = open_interview_window(self.db, row.id, self)
         if window is not None:
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            window.destroyed.connect(lambda _gone: (self.reload_interviews(), self.reload_follow_ups()))
+            window.closed_midway.connect(lambda message: self.statusBar().showMessage(message, 15000))
+            window.destroyed.connect(
+                lambda _gone: (self.reload_interviews(select_id=row.id), self.reload_follow_ups())
+            )
             self.live_windows.append(window)
             window.destroyed.connect(
                 lambda: self.live_windows.remove(window) if window in self.live_windows else None
@@ -252,7 +278,7 @@ class MainWindow(QMainWindow):
         """Show one candidate's interviews (None: everyone's)."""
         self.candidate_list.setCurrentIndex(self.candidates.index(self.candidates.row_of(candidate_id)))
 
-    def reload_candidates(self, select_id: int | None = None) -> None:
+    def reload_candidates(self, select_id: int | None = None, interview_id: int | None = None) -> None:
         from interviewdesk.services import planning
 
         keep = select_id if select_id is not None else self.current_candidate_id()
@@ -261,18 +287,46 @@ class MainWindow(QMainWindow):
         self.candidates.set_candidates(planning.list_candidates(self.db))
         self.candidate_list.setCurrentIndex(self.candidates.index(self.candidates.row_of(keep)))
         selection.blockSignals(False)
-        self.reload_interviews()
+        self.reload_interviews(select_id=interview_id)
 
-    def reload_interviews(self) -> None:
+    def reload_interviews(self, select_id: int | None = None) -> None:
+        """Reload the list, keeping the selected interview (or selecting ``select_id``)."""
         from interviewdesk.services import interview_list
 
+        current = self.current_interview()
+        keep = select_id if select_id is not None else (current.id if current is not None else None)
         candidate_id = self.current_candidate_id()
         total = interview_list.count_interviews(self.db, candidate_id=candidate_id)
         loader = partial(self._page, candidate_id)
         self.model.reset(loader, total)
+        row = self.model.row_of(keep) if keep is not None else None
+        if row is not None:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+            self.table.scrollTo(self.model.index(row, 0))
         self._update_export_actions()
         who = self.candidate_list.currentIndex().data().split("\n")[0] if candidate_id else "everyone"
         self.heading.setText(f"<b>Interviews</b> — {who}: {total}")
+        self._show_empty_state(total, who if candidate_id else None)
+
+    def _show_empty_state(self, total: int, who: str | None) -> None:
+        if total:
+            self.interview_pages.setCurrentWidget(self.table)
+            return
+        self.empty_state.show_for(has_candidates=self.candidates.rowCount() > 1, who=who)
+        self.interview_pages.setCurrentWidget(self.empty_state)
+
+    def load_demo(self) -> None:
+        """Fill an empty database with the demo candidate and panel, to look around."""
+        from interviewdesk.services.demo import create_demo
+
+        try:
+            result = create_demo(self.db)
+        except UserError as exc:
+            QMessageBox.warning(self, "Demo not loaded", exc.message)
+            return
+        self.reload_candidates(select_id=result.candidate_ids[0])
+        self.reload_follow_ups()
+        self.statusBar().showMessage("Loaded the demo: a candidate seen by a panel of three.", 8000)
 
     def reload_follow_ups(self) -> None:
         from interviewdesk.services.follow_ups import list_follow_ups
@@ -344,7 +398,7 @@ class MainWindow(QMainWindow):
         from interviewdesk.services import planning
 
         try:
-            planning.plan_interview(
+            new_id = planning.plan_interview(
                 self.db,
                 candidate_id=value.candidate_id,
                 template_ref=value.template_id,
@@ -356,5 +410,6 @@ class MainWindow(QMainWindow):
             return
         if value.interviewer:
             self.settings.setValue("interviewer", value.interviewer)
-        self.reload_candidates(select_id=value.candidate_id)
-        self.statusBar().showMessage("Interview planned.", 5000)
+        self.reload_candidates(select_id=value.candidate_id, interview_id=new_id)
+        self.table.setFocus()  # Enter (or Ctrl+O) opens it
+        self.statusBar().showMessage("Interview planned: press Enter to open it.", 8000)

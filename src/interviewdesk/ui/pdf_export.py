@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QStandardPaths, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from interviewdesk.errors import UserError
 
@@ -64,6 +64,7 @@ class PdfExporter(QObject):
         self.file_dialog: QFileDialog | None = None
         self.progress: QProgressDialog | None = None
         self.result_box: QMessageBox | None = None
+        self.open_button: QAbstractButton | None = None
         self._job: _ExportJob | None = None
 
     @property
@@ -152,8 +153,11 @@ class PdfExporter(QObject):
             QMessageBox.Icon.Information, "PDF exported", f"Saved {Path(path).name}", parent=self._window
         )
         box.setInformativeText(str(Path(path).parent))
+        self.open_button = box.addButton("Open PDF", QMessageBox.ButtonRole.ActionRole)
         show = box.addButton("Show in folder", QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Close)
+        box.setDefaultButton(self.open_button)
+        self.open_button.clicked.connect(lambda: open_file(Path(path)))
         show.clicked.connect(lambda: reveal(Path(path)))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.result_box = box
@@ -167,6 +171,11 @@ class PdfExporter(QObject):
         self.result_box = box
         box.open()
         self.failed.emit(message)
+
+
+def open_file(path: Path) -> bool:
+    """Open the PDF in the desktop's PDF viewer."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def reveal(path: Path) -> bool:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -27,7 +28,7 @@ from interviewdesk.ui.live.capture import CaptureLine, topic_box
 from interviewdesk.ui.live.notes_edit import StampedNotesEdit
 from interviewdesk.ui.live.timer_bar import TimerState, state_style
 
-COMPACT_SIZE = (460, 700)
+COMPACT_SIZE = QSize(460, 700)
 
 
 def _wrapped(object_name: str, *, rich: bool = False) -> QLabel:
@@ -101,17 +102,17 @@ class CompactView(QWidget):
         self._guest: StampedNotesEdit | None = None
         self._home: tuple[QBoxLayout, int] | None = None
 
-    def _level_buttons(self, scale: tuple[ScaleLevel, ...]) -> QHBoxLayout:
-        levels = QHBoxLayout()
+    def _level_buttons(self, scale: tuple[ScaleLevel, ...]) -> QGridLayout:
+        levels = QGridLayout()  # two a row: four labelled levels do not fit a narrow window in one
         self.level_buttons: dict[int, QPushButton] = {}
-        for level in scale:
+        for index, level in enumerate(scale):
             button = QPushButton(f"{level.level}  {level.label}")
             button.setToolTip(f"Ctrl+{level.level}: {level.label}")
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _checked, value=level.level: self._score(value))
             self.level_buttons[level.level] = button
-            levels.addWidget(button)
+            levels.addWidget(button, index // 2, index % 2)
         return levels
 
     # -- the notes field, borrowed from the full layout ----------------------------------------
@@ -150,7 +151,7 @@ class CompactView(QWidget):
 
     def show_questions(self, now: str, following: str) -> None:
         self.now.setText(f"<b>Now:</b> {escape(now)}")
-        self.next.setText(f"<b>Next:</b> {escape(following)}" if following else "")
+        self.next.setText(f"<b>Then:</b> {escape(following)}" if following else "")
         self.next.setVisible(bool(following))
 
     def show_competency(self, competency: Competency | None, level: int | None) -> None:

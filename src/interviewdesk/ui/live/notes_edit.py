@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QSyntaxHighlighter,
     QTextBlock,
     QTextCharFormat,
+    QTextCursor,
     QTextDocument,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
@@ -106,6 +107,7 @@ class StampedNotesEdit(QPlainTextEdit):
                 block.setUserState(_encode(offset, private))
                 block = block.next()
             self._highlighter.rehighlight()
+            self.moveCursor(QTextCursor.MoveOperation.End)  # typing goes on after what is there
         finally:
             self._loading = False
 

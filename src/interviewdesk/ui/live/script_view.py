@@ -130,7 +130,16 @@ class ScriptView(QStackedWidget):
         return [*((section, q) for q in range(count)), (section, None)]
 
     def field_to_type_in(self, section: int) -> FieldKey:
-        """Where notes go on entering a section: the first question not yet asked, else the section's."""
+        """Where notes go on entering a section: where the latest note of the section was written
+        (coming back, or resuming after a crash), else the first question not yet asked, else the
+        section's own notes."""
+        latest: tuple[float, FieldKey] | None = None
+        for key in self.fields(section):
+            for offset, _text, _private in self.notes[key].paragraphs():
+                if latest is None or offset >= latest[0]:
+                    latest = (offset, key)
+        if latest is not None:
+            return latest[1]
         for q_index in range(len(self.template.sections[section].questions)):
             if not self.asked_boxes[(section, q_index)].isChecked():
                 return (section, q_index)

@@ -282,7 +282,7 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
         if following and following[0][1] is not None:
             next_text = self.script.field_text(following[0])
         elif key[0] + 1 < len(self.session.template.sections):
-            next_text = f"Next section: {self.session.template.sections[key[0] + 1].title}"
+            next_text = f"{self.session.template.sections[key[0] + 1].title} (next section, F8)"
         else:
             next_text = ""
         self.compact.show_questions(self.script.field_text(key), next_text)
@@ -413,7 +413,7 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
         self.tasks.refresh()
 
     def _show_pause(self, state: TimerState) -> None:
-        title = f"⏸ PAUSED — {self._title}" if state.kind == "paused" else self._title
+        title = f"PAUSED — {self._title}" if state.kind == "paused" else self._title
         if self.windowTitle() != title:
             self.setWindowTitle(title)
         if state.reminder and not self._reminded:
