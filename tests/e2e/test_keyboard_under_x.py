@@ -143,7 +143,9 @@ def test_typing_without_looking_lands_in_the_notes_and_nothing_ends_the_intervie
 def assert_frame_fits(display: Display, window: str) -> None:
     """The window with its window-manager frame lies within the screen."""
     info = dict(
-        line.strip().split(":", 1) for line in display.run("xwininfo", "-id", window).splitlines() if ":" in line
+        line.strip().split(":", 1)
+        for line in display.run("xwininfo", "-id", window).splitlines()
+        if ":" in line
     )
     x, y = int(info["Absolute upper-left X"]), int(info["Absolute upper-left Y"])
     width, height = int(info["Width"]), int(info["Height"])

@@ -37,7 +37,9 @@ def notes(text: str) -> NotesChange:
 
 
 def stored_notes(db: Database, interview_id: int) -> list[str]:
-    return [text for _, text, _ in open_live_session(db, interview_id, ManualClock()).notes.get((0, None), [])]
+    return [
+        text for _, text, _ in open_live_session(db, interview_id, ManualClock()).notes.get((0, None), [])
+    ]
 
 
 @contextmanager

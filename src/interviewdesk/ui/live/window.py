@@ -109,6 +109,8 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
         self.timer_bar.start_button.setDefaultAction(self.commands.start)
         self.timer_bar.previous_button.setDefaultAction(self.commands.previous)
         self.timer_bar.next_button.setDefaultAction(self.commands.next)
+        self.timer_bar.previous_button.setAccessibleName("Previous section (F7)")
+        self.timer_bar.next_button.setAccessibleName("Next section (F8)")
         self._connect()
         self._restore()
         self.tasks = TaskController(self, self.session, self.script, edited=self._edited, mark=self._mark)
@@ -399,6 +401,7 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
             start.setText(label)
             start.setToolTip(f"{label} (F5)" if state.kind != "ended" else "The interview has ended")
             set_icon(start, "pause" if timer.running else "play")
+            self.timer_bar.start_button.setAccessibleName(start.toolTip())
             start.setEnabled(state.kind != "ended")
             self.commands.end.setEnabled(state.kind in ("running", "paused"))
         self._show_pause(state)
@@ -561,6 +564,7 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
         self.placement.restore("compact" if compact else "full", COMPACT_SIZE if compact else FULL_SIZE)
         self.commands.compact.setChecked(compact)
         self.show()  # changing the window flags hides the window
+        self.activateWindow()  # and may leave it without the keyboard
         self.placement.check_after_show()
         self.refresh()
         self.focus_notes()
