@@ -1,22 +1,28 @@
 """Make the screenshots in docs/images from a fresh demo database.
 
-    QT_QPA_PLATFORM=offscreen python tools/screenshots.py
+    python tools/screenshots.py          # every window rendered offscreen with QWidget.grab()
+    python tools/screenshots.py --x11    # the live window as a person sees it, light and dark
 
-Each window is rendered with QWidget.grab(), so no display is needed and the pictures are the
-same on every machine that has the fonts.
+With --x11 the script starts its own X server at 1366x768 (Debian's xvfb) with a window manager
+(openbox), lets the app place its windows as it would on a laptop, and photographs the whole screen
+(ImageMagick's import): frames, placement and all.
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if "--x11" in sys.argv else "offscreen")
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
 
 from interviewdesk.domain.clock import ManualClock
 from interviewdesk.domain.vocabulary import QuestionTopic
@@ -27,6 +33,7 @@ from interviewdesk.ui.live.window import LiveInterviewWindow
 from interviewdesk.ui.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "images"
+X11 = "--x11" in sys.argv
 
 
 def settle(ms: int = 200) -> None:
@@ -35,11 +42,27 @@ def settle(ms: int = 200) -> None:
     loop.exec()
 
 
-def live_screenshots(db: Database, interview_id: int) -> None:
+Capture = Callable[[QWidget, str], None]
+
+
+def grab(window: QWidget, name: str) -> None:
+    window.grab().save(str(OUT / name))
+    print(OUT / name)
+
+
+def photograph(_window: QWidget, name: str) -> None:
+    """The whole X screen, with the window manager's frames."""
+    settle(400)
+    subprocess.run(["import", "-window", "root", str(OUT / name)], check=True)
+    print(OUT / name)
+
+
+def live_screenshots(db: Database, interview_id: int, capture: Capture = grab, suffix: str = "") -> None:
     """The live window part-way through an interview, in the full and the compact layout."""
     clock = ManualClock()
     window = LiveInterviewWindow(db, interview_id, clock=clock)
-    window.resize(1280, 800)
+    if not X11:
+        window.resize(1280, 800)
     window.show()
     window.toggle_timer()
     clock.advance(5 * 60 + 20)
@@ -61,14 +84,15 @@ def live_screenshots(db: Database, interview_id: int) -> None:
     window.rubric.cards["collaboration"].score(4)
     window._question_logged("What does on-call look like?", QuestionTopic.ROLE, "One week in six.", False)
     window.refresh()
+    window.focus_notes()
     settle()
-    window.grab().save(str(OUT / "live-full.png"))
-    print(OUT / "live-full.png")
-    window._competency_focused("ownership")
+    capture(window, f"live-full{suffix}.png")
+    window.toggle_timer()  # the call dropped: paused
+    clock.advance(75)
     window.toggle_compact()
+    window.refresh()
     settle()
-    window.grab().save(str(OUT / "live-compact.png"))
-    print(OUT / "live-compact.png")
+    capture(window, f"live-compact{suffix}.png")
     window.close()
 
 
@@ -99,13 +123,75 @@ def working_screenshot(db: Database) -> None:
     window.close()
 
 
+@contextmanager
+def x_server() -> Iterator[None]:
+    """Xvfb at 1366x768 with openbox on it, for the length of the block."""
+    read, write = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+    )
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        os.environ["DISPLAY"] = f":{pipe.readline().strip()}"
+    wm = subprocess.Popen(["openbox"])
+    try:
+        subprocess.run(["sleep", "1"], check=True)  # let openbox take the screen
+        yield
+    finally:
+        wm.terminate()
+        xvfb.terminate()
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    for role, value in (
+        (QPalette.ColorRole.Window, "#202124"),
+        (QPalette.ColorRole.WindowText, "#e8eaed"),
+        (QPalette.ColorRole.Base, "#171717"),
+        (QPalette.ColorRole.AlternateBase, "#2a2b2e"),
+        (QPalette.ColorRole.Text, "#e8eaed"),
+        (QPalette.ColorRole.Button, "#303134"),
+        (QPalette.ColorRole.ButtonText, "#e8eaed"),
+        (QPalette.ColorRole.Highlight, "#3d6fb4"),
+        (QPalette.ColorRole.HighlightedText, "#ffffff"),
+        (QPalette.ColorRole.PlaceholderText, "#9aa0a6"),
+        (QPalette.ColorRole.Mid, "#5f6368"),
+        (QPalette.ColorRole.ToolTipBase, "#303134"),
+        (QPalette.ColorRole.ToolTipText, "#e8eaed"),
+    ):
+        palette.setColor(role, QColor(value))
+    return palette
+
+
+def x11_screenshots() -> None:
+    """The live window at 1366x768 under a window manager, in a light and a dark palette."""
+    with x_server():
+        app = QApplication.instance() or QApplication(sys.argv)
+        app.setStyle("Fusion")
+        light = QPalette(app.palette())
+        OUT.mkdir(parents=True, exist_ok=True)
+        for suffix, palette in (("-light", light), ("-dark", dark_palette())):
+            app.setPalette(palette)
+            with tempfile.TemporaryDirectory() as folder:
+                os.environ["XDG_CONFIG_HOME"] = folder  # no remembered window places
+                db = open_database(str(Path(folder) / "demo.sqlite3"))
+                demo = create_demo(db)
+                live_screenshots(db, demo.interview_ids[-1], photograph, suffix)
+                db.close()
+        app.quit()
+
+
 def main() -> None:
+    if X11:
+        x11_screenshots()
+        return
     app = QApplication.instance() or QApplication(sys.argv)
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         os.environ["XDG_CONFIG_HOME"] = folder
         db = open_database(str(Path(folder) / "demo.sqlite3"))
-        demo = create_demo(db)
+        create_demo(db)
         window = MainWindow(db)
         window.resize(1180, 640)
         window.show()
@@ -118,8 +204,7 @@ def main() -> None:
         print(OUT / "follow-ups.png")
         window.close()
         del window
-        live_screenshots(db, demo.interview_ids[-1])
-        working_screenshot(db)
+        working_screenshot(db)  # the live layouts are photographed under X (--x11)
         db.close()
     app.quit()
 

@@ -200,7 +200,7 @@ def test_a_pause_cannot_be_missed(qtbot, db: Database, interview_id: int) -> Non
 def test_labels_say_what_they_do(qtbot, db: Database, interview_id: int) -> None:
     window = open_live(qtbot, db, interview_id, ManualClock())
     tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert "Close" not in tabs and "Decide and submit" in tabs
+    assert "Close" not in tabs and "Decide && submit" in tabs  # shown as "Decide & submit"
     assert window.timer_bar.balance.text() == "Time for the candidate's questions: plan 20%"
     key(qtbot, window, "F5")
     window.refresh()

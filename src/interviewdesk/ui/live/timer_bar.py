@@ -135,7 +135,7 @@ class TimerBar(QWidget):
         if not timer.started:
             self.pacing.setText("Start when the candidate is ready.")
         elif timer.ended:
-            self.pacing.setText("The interview has ended: submit it from the Decide tab (Ctrl+Shift+S).")
+            self.pacing.setText("The interview has ended: decide and submit (Ctrl+Shift+S).")
         else:
             self.pacing.setText(timer.pacing().describe())
         self.balance.setText(_balance_text(session))
