@@ -15,6 +15,7 @@ from interviewdesk.services.live_changes import InterviewChange
 from interviewdesk.services.planning import add_candidate, plan_interview
 from interviewdesk.store.database import Database
 from interviewdesk.ui import theme
+from interviewdesk.ui.confirm import button
 from interviewdesk.ui.live.placement import ASSUMED_FRAME, fitted
 from interviewdesk.ui.live.window import LiveInterviewWindow
 from tests.ui.live_support import open_live
@@ -111,8 +112,7 @@ def test_ending_asks_first_and_ctrl_e_ends_nothing(qtbot, db: Database, intervie
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert window.session.timer.running
     key(qtbot, window, "Shift+F5")
-    end = next(b for b in window.confirm_box.buttons() if b.text() == "End the interview")
-    end.click()
+    button(window.confirm_box, "End the interview").click()
     assert window.session.timer.ended
     window.refresh()
     assert not window.commands.start.isEnabled() and window.commands.start.text() == "Ended"
@@ -205,12 +205,12 @@ def test_labels_say_what_they_do(qtbot, db: Database, interview_id: int) -> None
     key(qtbot, window, "F5")
     window.refresh()
     assert "none yet" in window.timer_bar.balance.text() and " - " not in window.timer_bar.balance.text()
-    for button in (
+    for tool in (
         window.timer_bar.previous_button,
         window.timer_bar.start_button,
         window.timer_bar.next_button,
     ):
-        assert button.accessibleName()
+        assert tool.accessibleName()
     assert window.timer_bar.start_button.accessibleName() == "Pause (F5)"
     key(qtbot, window, "F1")
     sheet = window.shortcut_sheet.text.text()

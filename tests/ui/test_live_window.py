@@ -13,6 +13,7 @@ from interviewdesk.services.live_session import open_live_session
 from interviewdesk.services.planning import add_candidate, plan_interview
 from interviewdesk.services.reports import interview_report
 from interviewdesk.store.database import Database
+from interviewdesk.ui.confirm import button
 from interviewdesk.ui.live.sheets import AmendDialog
 from interviewdesk.ui.live.window import LiveInterviewWindow
 from tests.ui.live_support import open_live
@@ -141,7 +142,8 @@ def test_a_whole_interview_by_keys(qtbot, db: Database, interview_id: int) -> No
     key(qtbot, window, "Ctrl+Shift+S")
     box = window.confirm_box
     assert isinstance(box, QMessageBox)
-    box.button(QMessageBox.StandardButton.Yes).click()
+    assert box.defaultButton().text() == "Not yet"  # Enter does not seal
+    button(box, "Submit and seal").click()
     assert window.session.sealed
     assert window.queue.flush()
 

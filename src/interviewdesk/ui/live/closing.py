@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 from interviewdesk.services.live_session import LiveSession
 from interviewdesk.services.save_queue import SaveQueue
 from interviewdesk.store.database import Database
+from interviewdesk.ui.confirm import ask
 from interviewdesk.ui.live.rubric import RubricPanel
 from interviewdesk.ui.live.sheets import AmendDialog, FeedbackDialog
 from interviewdesk.ui.live.side_panels import ClosePanel
@@ -48,20 +49,15 @@ class ClosingMixin(QMainWindow):
             warnings.append(f"{bare} score{'s have' if bare != 1 else ' has'} no evidence.")
         if self.session.recommendation is None:
             warnings.append("There is no overall recommendation.")
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        self.confirm_box = ask(
+            self,
             "Submit and seal",
             "Submit this interview and seal its scores?",
-            parent=self,
+            " ".join(warnings) + " Later changes are kept as amendments beside the sealed scores.",
+            act="Submit and seal",
+            keep="Not yet",
+            on_act=self.submit,
         )
-        box.setInformativeText(
-            " ".join(warnings) + " Later changes are kept as amendments beside the sealed scores."
-        )
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Yes).clicked.connect(self.submit)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.confirm_box = box
-        box.open()
 
     def submit(self) -> None:
         self.save_now()

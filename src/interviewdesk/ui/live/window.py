@@ -40,16 +40,18 @@ from interviewdesk.services.live_session import LiveSession, open_live_session
 from interviewdesk.services.save_queue import SaveQueue, SaveReport, SetAside
 from interviewdesk.store.database import Database
 from interviewdesk.ui import theme
+from interviewdesk.ui.confirm import ask
 from interviewdesk.ui.icons import retint, set_icon
 from interviewdesk.ui.live.actions import LiveActions
 from interviewdesk.ui.live.closing import ClosingMixin
 from interviewdesk.ui.live.compact import COMPACT_SIZE, CompactView
 from interviewdesk.ui.live.focus import FocusKeeper
+from interviewdesk.ui.live.navigator import Navigator
 from interviewdesk.ui.live.notes_edit import StampedNotesEdit
 from interviewdesk.ui.live.placement import FULL_SIZE, Placement
 from interviewdesk.ui.live.rubric import CompetencyCard, RubricPanel
 from interviewdesk.ui.live.saving import SavingMixin
-from interviewdesk.ui.live.script_view import FieldKey, ScriptView
+from interviewdesk.ui.live.script_view import ScriptView
 from interviewdesk.ui.live.sheets import AmendDialog, FeedbackDialog, ShortcutSheet
 from interviewdesk.ui.live.side_panels import ClosePanel, QuestionsPanel, RolePanel
 from interviewdesk.ui.live.tasks import TaskController
@@ -91,13 +93,10 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
         self.scheduler = SaveScheduler(self.clock)
         self._dirty: dict[object, Callable[[], None]] = {}
         self._loading = True
-        self.current_competency: str | None = None
-        self.last_notes: StampedNotesEdit | None = None
         self.confirm_box: QMessageBox | None = None
         self.amend_dialog: AmendDialog | None = None
         self.shortcut_sheet: ShortcutSheet | None = None
         self._capture_return: tuple[QWidget | None, int] | None = None
-        self._field: FieldKey | None = None  # the notes field the rubric last followed
         self._close_confirmed = False
         self._reminded = False
         self._shown = False
@@ -105,6 +104,7 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
         self.setWindowTitle(self._title)
 
         self._build_layout()
+        self.navigator = Navigator(self, self.session, self.script, self.rubric, self.compact)
         self.commands = LiveActions(self)
         self.timer_bar.start_button.setDefaultAction(self.commands.start)
         self.timer_bar.previous_button.setDefaultAction(self.commands.previous)
@@ -202,7 +202,7 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
         for card in self.rubric.cards.values():
             card.scored.connect(self._scored)
             card.evidence_edited.connect(self._evidence_edited)
-            card.focused.connect(self._competency_focused)
+            card.focused.connect(self.navigator.competency_focused)
             card.amend_requested.connect(self.amend)
         self.questions.logged.connect(self._question_logged)
         self.questions.updated.connect(self._question_updated)
@@ -241,9 +241,7 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
         self.close_panel.show_values(s.recommendation, s.summary)
         self._show_sealed()
         self._show_section(s.current_section())
-        if s.template.competencies:
-            self.current_competency = s.template.competencies[0].id
-        self._field_changed()
+        self.navigator.field_changed()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -252,60 +250,33 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
             self.placement.check_after_show()
             QTimer.singleShot(0, self, self.focus_notes)
 
-    # -- where the interviewer is: the current notes field and competency ---------------------
-    def current_field(self) -> FieldKey:
-        section = self.script.currentIndex()
-        key = self.script.field_of(self.last_notes)
-        if key is not None and key[0] == section:
-            return key
-        return self.script.field_to_type_in(section)
+    # -- where the interviewer is (see navigator.py) ------------------------------------------
+    @property
+    def current_competency(self) -> str | None:
+        return self.navigator.current_competency
+
+    @property
+    def last_notes(self) -> StampedNotesEdit | None:
+        return self.navigator.last_notes
+
+    @last_notes.setter
+    def last_notes(self, editor: StampedNotesEdit | None) -> None:
+        self.navigator.last_notes = editor
 
     def current_notes(self) -> StampedNotesEdit:
-        return self.script.notes[self.current_field()]
+        return self.navigator.current_notes()
 
     def focus_notes(self) -> None:
         """The caret into the current notes field, visibly."""
-        editor = self.current_notes()
-        self.last_notes = editor
-        if self.layouts.currentWidget() is self.compact:
-            self.compact.host(editor)
-        self._field_changed()
+        self.navigator.settle(compact=self.layouts.currentWidget() is self.compact)
         self.focus_keeper.focus_notes()
 
     def step_question(self, step: int) -> None:
-        fields = self.script.fields(self.script.currentIndex())
-        index = fields.index(self.current_field()) + step
-        self.last_notes = self.script.notes[fields[max(0, min(index, len(fields) - 1))]]
+        self.navigator.step_question(step)
         self.focus_notes()
 
-    def _field_changed(self) -> None:
-        """The question in front of the interviewer changed: the rubric and compact view follow."""
-        key = self.current_field()
-        fields = self.script.fields(key[0])
-        following = fields[fields.index(key) + 1 :]
-        if following and following[0][1] is not None:
-            next_text = self.script.field_text(following[0])
-        elif key[0] + 1 < len(self.session.template.sections):
-            next_text = f"{self.session.template.sections[key[0] + 1].title} (next section, F8)"
-        else:
-            next_text = ""
-        self.compact.show_questions(self.script.field_text(key), next_text)
-        linked = self._linked(key)
-        if linked and key != self._field:  # a new question: its first competency is the current one
-            self.current_competency = linked[0]
-        self._field = key
-        self.rubric.set_current(self.current_competency, linked)
-        self._show_competency()
-
-    def _linked(self, key: FieldKey) -> tuple[str, ...]:
-        """The competencies the question of ``key`` gives evidence for."""
-        if key[1] is None:
-            return ()
-        return tuple(self.session.template.sections[key[0]].questions[key[1]].competencies)
-
     def step_competency(self, step: int) -> None:
-        if self.current_competency is not None:
-            self._competency_focused(self.rubric.neighbour(self.current_competency, step))
+        self.navigator.step_competency(step)
 
     def score_current(self, level: int | None) -> None:
         card = self.rubric.cards.get(self.current_competency or "")
@@ -368,21 +339,15 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
         if not timer.started or timer.ended:
             self.statusBar().showMessage("The interview is not under way.", 5000)
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        self.confirm_box = ask(
+            self,
             "End the interview",
             "End the interview now? The timer stops for good.",
-            parent=self,
+            "If the call dropped, pause instead (F5): you can resume after a pause.",
+            act="End the interview",
+            keep="Keep going",
+            on_act=self.end_interview,
         )
-        box.setInformativeText("If the call dropped, pause instead (F5): you can resume after a pause.")
-        end = box.addButton("End the interview", QMessageBox.ButtonRole.AcceptRole)
-        keep = box.addButton("Keep going", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        end.clicked.connect(self.end_interview)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.confirm_box = box
-        box.open()
 
     def end_interview(self) -> None:
         timer = self.session.timer
@@ -431,12 +396,11 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
     # -- edits -------------------------------------------------------------------------------
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
-        if isinstance(new, StampedNotesEdit) and self.isAncestorOf(new) and new is not self.last_notes:
-            self.last_notes = new
-            self._field_changed()
+        if isinstance(new, StampedNotesEdit) and self.isAncestorOf(new):
+            self.navigator.notes_focused(new)
         card = _card_of(new)
         if card is not None and self.isAncestorOf(card):
-            self._competency_focused(card.competency.id)
+            self.navigator.competency_focused(card.competency.id)
         if self._dirty and old is not None and self.isAncestorOf(old):
             self.save_now()
 
@@ -451,23 +415,12 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
 
     def _scored(self, cid: str, level: int | None) -> None:
         self.session.set_score(cid, level)
-        self._competency_focused(cid)
+        self.navigator.competency_focused(cid)
         self._edited()
 
     def _evidence_edited(self, cid: str) -> None:
         evidence = self.rubric.cards[cid].evidence
         self._mark(("evidence", cid), lambda: self.session.set_evidence(cid, evidence.toPlainText()))
-
-    def _competency_focused(self, cid: str) -> None:
-        if cid != self.current_competency:
-            self.current_competency = cid
-            self.rubric.set_current(cid, self._linked(self.current_field()))
-        self._show_competency()
-
-    def _show_competency(self) -> None:
-        cid = self.current_competency
-        competency = self.session.template.competency(cid) if cid else None
-        self.compact.show_competency(competency, self.session.level(cid) if cid else None)
 
     def _question_logged(self, text: str, topic: QuestionTopic, answer: str, owed: bool) -> None:
         self.session.log_question(text, topic, answer, owed)
@@ -621,24 +574,16 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
         if not self._midway() or self._close_confirmed:
             self.close()
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        self.confirm_box = ask(
+            self,
             "Close the interview window",
             "Close this window while the interview is under way?",
-            parent=self,
-        )
-        box.setInformativeText(
             "Everything you typed is saved. The interview is kept: open it again from the main window "
-            "to resume where you were. The time the window is closed is not counted."
+            "to resume where you were. The time the window is closed is not counted.",
+            act="Close, resume later",
+            keep="Keep interviewing",
+            on_act=self._confirm_close,
         )
-        close = box.addButton("Close, resume later", QMessageBox.ButtonRole.AcceptRole)
-        keep = box.addButton("Keep interviewing", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        close.clicked.connect(self._confirm_close)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.confirm_box = box
-        box.open()
 
     def _confirm_close(self) -> None:
         self._close_confirmed = True
