@@ -1,5 +1,7 @@
-"""The end of the interview in the live window: submit and seal, amendments after the seal,
-the PDF of the interview, and feedback for the candidate."""
+"""The end of the interview in the live window: ending the timer, closing the window midway, submit
+and seal, amendments after the seal, the PDF of the interview, and feedback for the candidate.
+
+Each step that cannot be undone asks first, with the safe answer as the default."""
 
 from __future__ import annotations
 
@@ -32,8 +34,58 @@ class ClosingMixin(QMainWindow):
     amend_dialog: AmendDialog | None
     feedback_dialog: FeedbackDialog | None
 
+    _close_confirmed: bool
+
     save_now: Callable[[], None]  # from SavingMixin
     refresh: Callable[[], None]  # from the window
+
+    def request_end(self) -> None:
+        """End the interview, after a question whose default answer is to keep going."""
+        timer = self.session.timer
+        if not timer.started or timer.ended:
+            self.statusBar().showMessage("The interview is not under way.", 5000)
+            return
+        self.confirm_box = ask(
+            self,
+            "End the interview",
+            "End the interview now? The timer stops for good.",
+            "If the call dropped, pause instead (F5): you can resume after a pause.",
+            act="End the interview",
+            keep="Keep going",
+            on_act=self.end_interview,
+        )
+
+    def end_interview(self) -> None:
+        timer = self.session.timer
+        if timer.started and not timer.ended:
+            self.session.end()
+            self.save_now()
+            self.refresh()
+            self.statusBar().showMessage("Interview ended. Decide and submit when you are ready.", 8000)
+
+    def request_close(self) -> None:
+        """Ctrl+W and the window's close button: asks first while the interview is under way."""
+        if not self._midway() or self._close_confirmed:
+            self.close()
+            return
+        self.confirm_box = ask(
+            self,
+            "Close the interview window",
+            "Close this window while the interview is under way?",
+            "Everything you typed is saved. The interview is kept: open it again from the main window "
+            "to resume where you were. The time the window is closed is not counted.",
+            act="Close, resume later",
+            keep="Keep interviewing",
+            on_act=self._confirm_close,
+        )
+
+    def _confirm_close(self) -> None:
+        self._close_confirmed = True
+        self.close()
+
+    def _midway(self) -> bool:
+        timer = self.session.timer
+        return timer.started and not timer.ended
 
     def request_submit(self) -> None:
         if self.session.sealed:

@@ -40,7 +40,6 @@ from interviewdesk.services.live_session import LiveSession, open_live_session
 from interviewdesk.services.save_queue import SaveQueue, SaveReport, SetAside
 from interviewdesk.store.database import Database
 from interviewdesk.ui import theme
-from interviewdesk.ui.confirm import ask
 from interviewdesk.ui.icons import retint, set_icon
 from interviewdesk.ui.live.actions import LiveActions
 from interviewdesk.ui.live.closing import ClosingMixin
@@ -333,30 +332,6 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
         self.sections.setCurrentRow(index)
         self.sections.blockSignals(False)
 
-    def request_end(self) -> None:
-        """End the interview, after a question whose default answer is to keep going."""
-        timer = self.session.timer
-        if not timer.started or timer.ended:
-            self.statusBar().showMessage("The interview is not under way.", 5000)
-            return
-        self.confirm_box = ask(
-            self,
-            "End the interview",
-            "End the interview now? The timer stops for good.",
-            "If the call dropped, pause instead (F5): you can resume after a pause.",
-            act="End the interview",
-            keep="Keep going",
-            on_act=self.end_interview,
-        )
-
-    def end_interview(self) -> None:
-        timer = self.session.timer
-        if timer.started and not timer.ended:
-            self.session.end()
-            self.save_now()
-            self.refresh()
-            self.statusBar().showMessage("Interview ended. Decide and submit when you are ready.", 8000)
-
     def refresh(self) -> None:
         """Redraw what depends on the clock."""
         s = self.session
@@ -568,30 +543,6 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
             if hasattr(self, "rubric"):
                 self.rubric.restyle()
                 self.script.restyle()
-
-    def request_close(self) -> None:
-        """Ctrl+W and the window's close button: asks first while the interview is under way."""
-        if not self._midway() or self._close_confirmed:
-            self.close()
-            return
-        self.confirm_box = ask(
-            self,
-            "Close the interview window",
-            "Close this window while the interview is under way?",
-            "Everything you typed is saved. The interview is kept: open it again from the main window "
-            "to resume where you were. The time the window is closed is not counted.",
-            act="Close, resume later",
-            keep="Keep interviewing",
-            on_act=self._confirm_close,
-        )
-
-    def _confirm_close(self) -> None:
-        self._close_confirmed = True
-        self.close()
-
-    def _midway(self) -> bool:
-        timer = self.session.timer
-        return timer.started and not timer.ended
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if event.spontaneous() and self._midway() and not self._close_confirmed:
