@@ -177,3 +177,56 @@ def test_follow_ups_queue_shows_overdue_and_marks_done(qtbot, db: Database) -> N
     assert all(item.id != 1 for item in queue.model.items)
     queue.show_done.setChecked(True)
     assert any(item.id == 1 and item.done for item in queue.model.items)
+
+
+def test_an_empty_database_shows_the_next_step_and_the_demo(qtbot, db: Database) -> None:
+    window = open_window(qtbot, db)
+    assert window.interview_pages.currentWidget() is window.empty_state
+    assert "No interviews yet" in window.empty_state.text.text()
+    empty = window.empty_state
+    assert empty.add_candidate.isVisibleTo(window) and empty.demo.isVisibleTo(window)
+    assert "Select a candidate" in window.export_panel_action.toolTip()  # why it is disabled
+    window.empty_state.demo.click()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 3)
+    assert window.interview_pages.currentWidget() is window.table
+    assert window.export_panel_action.isEnabled()
+
+
+def test_a_planned_interview_is_selected_and_enter_opens_it(qtbot, db: Database) -> None:
+    from interviewdesk.ui.live.window import LiveInterviewWindow
+
+    create_demo(db)
+    window = open_window(qtbot, db)
+    candidate = window.candidates.candidate_id(1)
+    window.select_candidate(candidate)
+    window.plan_action.trigger()
+    plan = window.findChild(PlanInterviewDialog)
+    qtbot.mouseClick(plan.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current_interview() is not None)
+    newest = max(row.id for row in interview_list.list_interviews(db, candidate_id=candidate))
+    assert window.current_interview().id == newest  # Ctrl+O did nothing before: nothing was selected
+    assert window.open_action.isEnabled()
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(window.live_windows) == 1)
+    live = window.live_windows[0]
+    assert isinstance(live, LiveInterviewWindow) and live.session.interview_id == newest
+
+
+def test_the_selection_is_kept_after_the_live_window_closes(qtbot, db: Database) -> None:
+    create_demo(db)
+    window = open_window(qtbot, db)
+    window.table.selectRow(3)
+    chosen = window.current_interview().id
+    window.open_interview()
+    qtbot.waitUntil(lambda: len(window.live_windows) == 1)
+    window.live_windows[0].close()
+    qtbot.waitUntil(lambda: window.live_windows == [])
+    assert window.current_interview() is not None and window.current_interview().id == chosen  # was row 0
+
+
+def test_ctrl_e_is_bound_in_neither_window(qtbot, db: Database) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    window = open_window(qtbot, db)
+    keys = {action.shortcut().toString() for action in window.findChildren(type(window.open_action))}
+    assert "Ctrl+E" not in keys and window.export_interview_action.shortcut() == QKeySequence("Ctrl+P")

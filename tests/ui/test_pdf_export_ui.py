@@ -50,9 +50,11 @@ def test_export_interview_pdf_then_show_it_in_the_file_manager(
     )
     box = window.exporter.result_box
     assert isinstance(box, QMessageBox) and box.isVisible()
-    show = next(b for b in box.buttons() if b.text() == "Show in folder")
-    show.click()
+    assert box.defaultButton() is window.exporter.open_button  # Enter opens the PDF itself
+    next(b for b in box.buttons() if b.text() == "Show in folder").click()
     assert [url.toLocalFile() for url in opened] == [str(tmp_path)]
+    window.exporter.open_button.click()
+    assert [url.toLocalFile() for url in opened] == [str(tmp_path), str(target)]
 
 
 def test_export_panel_pdf_reports_progress(qtbot, db: Database, tmp_path: Path) -> None:

@@ -254,14 +254,17 @@ class MainWindow(QMainWindow):
         if window is not None:
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.closed_midway.connect(lambda message: self.statusBar().showMessage(message, 15000))
-            window.destroyed.connect(
-                lambda _gone: (self.reload_interviews(select_id=row.id), self.reload_follow_ups())
-            )
+            window.closed.connect(self._live_window_closed)  # a bound slot: dropped if we go first
             self.live_windows.append(window)
             window.destroyed.connect(
                 lambda: self.live_windows.remove(window) if window in self.live_windows else None
             )
             window.show()
+
+    def _live_window_closed(self, interview_id: int) -> None:
+        """Show what the interview became, with it still selected."""
+        self.reload_interviews(select_id=interview_id)
+        self.reload_follow_ups()
 
     def export_interview(self, *, include_private: bool = False) -> None:
         row = self.current_interview()

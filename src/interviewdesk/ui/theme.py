@@ -11,7 +11,7 @@ from enum import Enum
 from functools import cache
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 MIN_CONTRAST = 4.5  # WCAG 2 AA for normal text
 
@@ -76,3 +76,10 @@ def style(role: Role, *, bold: bool = True) -> str:
     """A style sheet fragment that draws text in ``role``'s colour."""
     weight = " font-weight: bold;" if bold else ""
     return f"color: {color(role).name()};{weight}"
+
+
+def restyle(widget: QWidget, sheet: str) -> None:
+    """Set ``widget``'s style sheet only if it changes: each call re-polishes the widget, and the
+    timer redraws four times a second."""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)

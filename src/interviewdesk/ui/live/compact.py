@@ -143,10 +143,10 @@ class CompactView(QWidget):
     # -- what the window shows -----------------------------------------------------------------
     def show_timer(self, total: str, section: str, over: bool, state: TimerState) -> None:
         self.timer.setText(total)
-        self.timer.setStyleSheet(theme.style(theme.Role.DANGER) if over else "")
+        theme.restyle(self.timer, theme.style(theme.Role.DANGER) if over else "")
         self.state.setText(state.banner)
         self.state.setVisible(bool(state.banner))
-        self.state.setStyleSheet(state_style(state))
+        theme.restyle(self.state, state_style(state))
         self.section.setText(section)
 
     def show_questions(self, now: str, following: str) -> None:

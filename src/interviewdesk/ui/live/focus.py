@@ -72,10 +72,12 @@ class FocusKeeper(QObject):
         self.watch(window)
 
     def watch(self, root: QWidget) -> None:
-        """Look after ``root`` and every widget below it (call again for widgets added later)."""
+        """Look after ``root`` and every widget below it that can take the focus (a key goes to the
+        focus widget first; labels and frames never have it). Call again for widgets added later."""
         for widget in (root, *root.findChildren(QWidget)):
-            widget.removeEventFilter(self)  # never twice
-            widget.installEventFilter(self)
+            if widget is root or widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                widget.removeEventFilter(self)  # never twice
+                widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -28,6 +28,7 @@ from interviewdesk.templates.model import Competency, ScaleLevel
 from interviewdesk.ui import theme
 
 NO_EVIDENCE = "Score without evidence: add what the candidate said or did."
+FOCUS_WIDTH = 3  # the current card's frame, in pixels
 
 
 class CompetencyCard(QFrame):
@@ -110,13 +111,20 @@ class CompetencyCard(QFrame):
         self.title.setText(
             f"<b>{marker}{escape(self.competency.name)}</b> — {escape(self.competency.description)}"
         )
-        self.flag.setStyleSheet(theme.style(theme.Role.DANGER))
-        self.for_question.setStyleSheet("font-style: italic;")
-        width = 3 if self._current else 1
-        edge = theme.color(theme.Role.FOCUS).name() if self._current else "palette(mid)"
-        self.setStyleSheet(
-            f"QFrame#{self.objectName()} {{ border: {width}px solid {edge}; border-radius: 4px; }}"
-        )
+        theme.restyle(self.flag, theme.style(theme.Role.DANGER))
+        theme.restyle(self.for_question, "font-style: italic;")
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._current:
+            # Painted rather than styled: a style sheet would re-polish the whole card on each change.
+            painter = QPainter(self)
+            pen = QPen(theme.color(theme.Role.FOCUS), FOCUS_WIDTH)
+            painter.setPen(pen)
+            half = FOCUS_WIDTH // 2
+            painter.drawRoundedRect(self.rect().adjusted(half, half, -half - 1, -half - 1), 4, 4)
+            painter.end()
 
     def set_current(self, current: bool) -> None:
         if current != self._current:
@@ -124,7 +132,8 @@ class CompetencyCard(QFrame):
             self.restyle()
 
     def set_for_question(self, marked: bool) -> None:
-        self.for_question.setVisible(marked)
+        if marked != self.for_question.isVisibleTo(self):
+            self.for_question.setVisible(marked)
 
     @property
     def level(self) -> int | None:
@@ -169,7 +178,7 @@ class CompetencyCard(QFrame):
             button.setFont(font)
         for value, anchor in self.anchors.items():
             # The chosen level's anchor stands out; the others stay readable for comparison.
-            anchor.setStyleSheet("font-weight: bold;" if value == level else "")
+            theme.restyle(anchor, "font-weight: bold;" if value == level else "")
 
     def _update_flag(self) -> None:
         self.flag.setVisible(self._level is not None and not self.evidence.toPlainText().strip())
@@ -227,7 +236,7 @@ class RubricPanel(QScrollArea):
             card.set_current(cid == competency_id)
             card.set_for_question(cid in for_question)
         card = self.cards.get(competency_id or "")
-        if card is not None:
+        if card is not None and self.isVisible():  # another tab: nothing to scroll
             self.ensureWidgetVisible(card)
 
     def restyle(self) -> None:

@@ -64,11 +64,11 @@ class SavingMixin(QMainWindow):
         self.save_now()
 
     def _saved(self, report: SaveReport) -> None:
-        self.statusBar().setStyleSheet("")
+        theme.restyle(self.statusBar(), "")
         self.statusBar().showMessage(
             f"Saved ({report.changes} change{'s' if report.changes != 1 else ''}).", 2000
         )
 
     def _save_failed(self, message: str) -> None:
-        self.statusBar().setStyleSheet(theme.style(theme.Role.DANGER))
+        theme.restyle(self.statusBar(), theme.style(theme.Role.DANGER))
         self.statusBar().showMessage(message)

@@ -112,7 +112,7 @@ class TaskPanel(QFrame):
             f"{clock_text(seconds)} of {clock_text(stated)} stated"
             + (" · OVER THE STATED TIME" if over else "")
         )
-        self.timer.setStyleSheet(theme.style(theme.Role.DANGER) if over else "")
+        theme.restyle(self.timer, theme.style(theme.Role.DANGER) if over else "")
 
     def show_values(
         self, deliverable: str, outcome: str, level: int | None, observations: list[tuple[float, str]]

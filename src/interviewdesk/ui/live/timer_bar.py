@@ -112,7 +112,7 @@ class TimerBar(QWidget):
         state = TimerState.of(session)
         elapsed = timer.elapsed()
         self.total.setText(f"{clock_text(elapsed)} / {clock_text(timer.planned_total())}")
-        self.total.setStyleSheet(theme.style(theme.Role.DANGER) if timer.interview_over() else "")
+        theme.restyle(self.total, theme.style(theme.Role.DANGER) if timer.interview_over() else "")
         remaining = timer.remaining()
         if state.kind == "ended":
             gap = clock_text(abs(remaining))
@@ -123,7 +123,7 @@ class TimerBar(QWidget):
             self.remaining.setText(f"{clock_text(-remaining)} over the plan")
         self.state.setText(state.banner)
         self.state.setVisible(bool(state.banner))
-        self.state.setStyleSheet(state_style(state))
+        theme.restyle(self.state, state_style(state))
         index = timer.current_section
         section = template.sections[index]
         self.section.setText(
@@ -131,7 +131,7 @@ class TimerBar(QWidget):
             f"{clock_text(timer.section_elapsed())} of {clock_text(timer.section_planned())}"
         )
         self.section.setToolTip(section.title)
-        self.section.setStyleSheet(theme.style(theme.Role.DANGER) if timer.section_over() else "")
+        theme.restyle(self.section, theme.style(theme.Role.DANGER) if timer.section_over() else "")
         if not timer.started:
             self.pacing.setText("Start when the candidate is ready.")
         elif timer.ended:

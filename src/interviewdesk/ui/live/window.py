@@ -65,12 +65,14 @@ HEARTBEAT_MS = 5000  # a running timer's offset is saved this often, so a crash 
 class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
     """``saved(SaveReport)`` after each write; ``save_failed(message)`` when one could not be made
     yet; ``set_aside(SetAside)`` for an edit that can never be written; ``closed_midway(message)``
-    when the window closes with the interview still under way."""
+    when the window closes with the interview still under way; ``closed(interview_id)`` after it
+    closed with everything written."""
 
     saved = Signal(object)
     save_failed = Signal(str)
     set_aside = Signal(object)
     closed_midway = Signal(str)
+    closed = Signal(int)  # the interview's id, once everything typed is written
 
     def __init__(self, db: Database, interview_id: int, *, clock: Clock | None = None) -> None:
         super().__init__()
@@ -570,6 +572,7 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
                 f"The interview with {self.session.candidate} is kept; open it again to resume."
             )
         super().closeEvent(event)
+        self.closed.emit(self.session.interview_id)
 
 
 def _card_of(widget: QWidget | None) -> CompetencyCard | None:
