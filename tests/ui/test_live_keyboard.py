@@ -223,9 +223,9 @@ def test_the_rubric_reads_at_a_glance_without_colour(qtbot, db: Database) -> Non
     interview = plan_interview(db, candidate_id=candidate, template_ref="software-engineer")
     window = open_live(qtbot, db, interview, ManualClock())
     current = window.rubric.cards[window.current_competency]
-    assert current.title.text().startswith("<b>▶ ")
+    assert current.is_current and current.marker.text() == "▶"  # a mark, not a colour alone
     others = [c for c in window.rubric.cards.values() if c is not current]
-    assert all("▶" not in c.title.text() for c in others)
+    assert not any(c.is_current or c.marker.text() for c in others)
     current.setFocus()
     qtbot.keyClick(current, "3")
     chosen = current.levels.button(3)

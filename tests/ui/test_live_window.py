@@ -80,7 +80,7 @@ def test_a_whole_interview_by_keys(qtbot, db: Database, interview_id: int) -> No
     type_notes(qtbot, window, (2, 0), "Disagreed with her lead, wrote a one-page comparison.")
     # The rubric follows the question: its first competency is the current one, both are marked.
     assert window.current_competency == "collaboration"
-    marked = [cid for cid, card in window.rubric.cards.items() if card.for_question.isVisibleTo(window)]
+    marked = [cid for cid, card in window.rubric.cards.items() if card.marked_for_question]
     assert marked == ["collaboration", "communication"]
     key(qtbot, window, "F5")  # the call dropped
     clock.advance(120)  # paused: not counted

@@ -98,12 +98,12 @@ class Navigator(QObject):
     # -- the competency ------------------------------------------------------------------------
     def step_competency(self, step: int) -> None:
         if self.current_competency is not None:
-            self.competency_focused(self.rubric.neighbour(self.current_competency, step))
+            self.competency_focused(self.rubric.neighbour(self.current_competency, step), reveal=True)
 
-    def competency_focused(self, cid: str) -> None:
+    def competency_focused(self, cid: str, *, reveal: bool = False) -> None:
         if cid != self.current_competency:
             self.current_competency = cid
-            self.rubric.set_current(cid, self.linked(self.current_field()))
+            self.rubric.set_current(cid, self.linked(self.current_field()), reveal=reveal)
         self.show_competency()
 
     def show_competency(self) -> None:

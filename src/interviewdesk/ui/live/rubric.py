@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -49,14 +50,25 @@ class CompetencyCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         layout = QVBoxLayout(self)
-        self.title = QLabel()
+        # The marks change with every question: fixed-size labels, so changing them never lays
+        # out the rubric again (a size change would re-wrap every anchor of every card).
+        self.marker = QLabel()
+        self.marker.setObjectName("currentMarker")
+        self.marker.setFixedSize(self.fontMetrics().horizontalAdvance("▶ ") + 2, self.fontMetrics().height())
+        self.title = QLabel(f"<b>{escape(competency.name)}</b> — {escape(competency.description)}")
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setWordWrap(True)
-        layout.addWidget(self.title)
-        self.for_question = QLabel("Evidence for the current question")
+        self.for_question = QLabel()
         self.for_question.setObjectName("forCurrentQuestion")
-        self.for_question.hide()
-        layout.addWidget(self.for_question)
+        tag = "for this question"
+        self.for_question.setFixedSize(
+            self.fontMetrics().horizontalAdvance(tag) + 12, self.fontMetrics().height()
+        )
+        header = QHBoxLayout()
+        header.addWidget(self.marker, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.title, 1)
+        header.addWidget(self.for_question, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(header)
         self._scale = scale
         self._current = False
         self.levels = QButtonGroup(self)
@@ -107,10 +119,7 @@ class CompetencyCard(QFrame):
 
     def restyle(self) -> None:
         """Colours and marks for the current palette and state (also after a palette change)."""
-        marker = "▶ " if self._current else ""
-        self.title.setText(
-            f"<b>{marker}{escape(self.competency.name)}</b> — {escape(self.competency.description)}"
-        )
+        self.marker.setText("▶" if self._current else "")
         theme.restyle(self.flag, theme.style(theme.Role.DANGER))
         theme.restyle(self.for_question, "font-style: italic;")
         self.update()
@@ -131,9 +140,19 @@ class CompetencyCard(QFrame):
             self._current = current
             self.restyle()
 
+    @property
+    def is_current(self) -> bool:
+        return self._current
+
+    @property
+    def marked_for_question(self) -> bool:
+        return bool(self.for_question.text())
+
     def set_for_question(self, marked: bool) -> None:
-        if marked != self.for_question.isVisibleTo(self):
-            self.for_question.setVisible(marked)
+        if marked != self.marked_for_question:
+            self.for_question.setText("for this question" if marked else "")
+            description = "Evidence for the current question" if marked else ""
+            self.setAccessibleDescription(description)
 
     @property
     def level(self) -> int | None:
@@ -230,13 +249,16 @@ class RubricPanel(QScrollArea):
         ids = list(self.cards)
         return ids[(ids.index(competency_id) + step) % len(ids)]
 
-    def set_current(self, competency_id: str | None, for_question: tuple[str, ...]) -> None:
-        """Mark the competency Ctrl+digit scores, and those the current question gives evidence for."""
+    def set_current(
+        self, competency_id: str | None, for_question: tuple[str, ...], *, reveal: bool = False
+    ) -> None:
+        """Mark the competency Ctrl+digit scores, and those the current question gives evidence for;
+        scroll to it when asked (a question change only marks: scrolling repaints the whole rubric)."""
         for cid, card in self.cards.items():
             card.set_current(cid == competency_id)
             card.set_for_question(cid in for_question)
         card = self.cards.get(competency_id or "")
-        if card is not None and self.isVisible():  # another tab: nothing to scroll
+        if reveal and card is not None and self.isVisible():  # another tab: nothing to scroll
             self.ensureWidgetVisible(card)
 
     def restyle(self) -> None:
