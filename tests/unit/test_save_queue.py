@@ -21,15 +21,10 @@ from interviewdesk.services.live_changes import (
     TimerEventChange,
 )
 from interviewdesk.services.live_session import open_live_session
-from interviewdesk.services.planning import add_candidate, plan_interview
 from interviewdesk.services.save_queue import SaveQueue, SetAside
 from interviewdesk.store.database import Database
 from interviewdesk.store.tables import candidate_questions, follow_ups
-
-
-def planned(db: Database) -> int:
-    candidate = add_candidate(db, "Ada Lovelace", role="Engineer")
-    return plan_interview(db, candidate_id=candidate, template_ref="general-structured", interviewer="Kim")
+from tests.unit.test_live_session import planned
 
 
 def notes(text: str) -> NotesChange:

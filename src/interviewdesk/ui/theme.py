@@ -19,7 +19,6 @@ MIN_CONTRAST = 4.5  # WCAG 2 AA for normal text
 class Role(Enum):
     DANGER = "#c62828"  # over time, a flag, a save that failed
     PRIVATE = "#8a5a00"  # a private note
-    PAUSED = "#b26a00"  # the paused timer's text, where no banner is drawn
     FOCUS = "#1565c0"  # the frame of the focused rubric card
 
 

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 from interviewdesk.ui.live.rubric import CompetencyCard
 
 CHECKLISTS = ("roleChecklist",)  # lists whose items Space ticks
-TEXT_FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
 COMMAND_MODIFIERS = (
     Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
 )
@@ -43,9 +42,7 @@ def is_printable(event: QKeyEvent) -> bool:
 
 def takes_text(widget: QWidget | None) -> bool:
     """An editable text field: it keeps every key typed into it."""
-    if isinstance(widget, QAbstractSpinBox):
-        return not widget.isReadOnly()
-    if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit):
+    if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit | QAbstractSpinBox):
         return not widget.isReadOnly()
     return False
 
