@@ -32,10 +32,10 @@ def child(path: str, interview_id: int) -> None:
     from interviewdesk.domain.clock import SystemClock
     from interviewdesk.services.live_session import open_live_session
     from interviewdesk.services.save_queue import SaveQueue
-    from interviewdesk.store.database import open_database
+    from interviewdesk.services.workspace import open_workspace
 
     clock = SystemClock()
-    db = open_database(path)
+    db = open_workspace(path)
     session = open_live_session(db, interview_id, clock)
     queue = SaveQueue(db, interview_id)
     scheduler = SaveScheduler(clock)
@@ -61,10 +61,10 @@ def child(path: str, interview_id: int) -> None:
 
 def prepare(folder: Path) -> tuple[Path, int]:
     from interviewdesk.services.planning import add_candidate, plan_interview
-    from interviewdesk.store.database import open_database
+    from interviewdesk.services.workspace import open_workspace
 
     path = folder / "kill.sqlite"
-    db = open_database(str(path))
+    db = open_workspace(str(path))
     candidate = add_candidate(db, "Ada Lovelace")
     interview_id = plan_interview(db, candidate_id=candidate, template_ref="general-structured")
     db.close()

@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from interviewdesk.domain.clock import ManualClock
 from interviewdesk.services.planning import plan_interview
 from interviewdesk.services.save_queue import SaveReport
-from interviewdesk.store.database import open_database
+from interviewdesk.services.workspace import open_workspace
 from interviewdesk.store.tables import interviews, notes
 from interviewdesk.ui.live.window import LiveInterviewWindow
 from make_db import make_db
@@ -58,7 +58,7 @@ WORDS = [
 
 def add_notes(path: Path, per_interview: int = 10) -> None:
     """Give every stored interview some notes, so the notes table and its index are realistic."""
-    db = open_database(str(path))
+    db = open_workspace(str(path))
     with db.begin() as connection:
         if connection.execute(select(notes.c.id).limit(1)).first() is None:
             ids = list(connection.scalars(select(interviews.c.id)))
@@ -192,7 +192,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         path = make_db(Path(tmp) / "typing.sqlite", args.interviews)
         add_notes(path)
-        db = open_database(str(path))
+        db = open_workspace(str(path))
         interview_id = plan_interview(
             db, candidate_id=1, template_ref="general-structured", interviewer="Bench"
         )

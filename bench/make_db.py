@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import insert, select
 
 from interviewdesk.domain.vocabulary import InterviewStatus
-from interviewdesk.store.database import open_database
+from interviewdesk.services.workspace import open_workspace
 from interviewdesk.store.models import Candidate, Interview, Interviewer, TemplateVersion
 
 PER_CANDIDATE = 5
@@ -19,7 +19,7 @@ def make_db(path: Path, interviews: int = 10_000) -> Path:
     if path.exists():
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
-    db = open_database(str(path))
+    db = open_workspace(str(path))
     start = datetime(2025, 1, 6, 9, 0, tzinfo=UTC)
     with db.session() as session:
         template_ids = list(session.scalars(select(TemplateVersion.id)))

@@ -31,7 +31,7 @@ from interviewdesk.export.pdf.fonts import SANS, register_fonts
 from interviewdesk.services.demo import create_demo
 from interviewdesk.services.pdf_export import export_interview_pdf
 from interviewdesk.services.reports import interview_report, panel_report
-from interviewdesk.store.database import open_database
+from interviewdesk.services.workspace import open_workspace
 
 
 def strings(value: object) -> list[str]:
@@ -130,7 +130,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=15)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        db = open_database(str(Path(tmp) / "bench.sqlite"))
+        db = open_workspace(str(Path(tmp) / "bench.sqlite"))
         demo = create_demo(db)
         report = interview_report(db, demo.interview_ids[0])
         panel = panel_report(db, demo.candidate_ids[0])

@@ -12,7 +12,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from interviewdesk.cli import main
-from interviewdesk.store.database import Database, open_database
+from interviewdesk.services.workspace import open_workspace
+from interviewdesk.store.database import Database
 
 
 @pytest.fixture(autouse=True)
@@ -32,7 +33,7 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def db(db_path: Path) -> Iterator[Database]:
-    database = open_database(str(db_path))
+    database = open_workspace(str(db_path))
     yield database
     database.close()
 

@@ -28,7 +28,8 @@ from interviewdesk.domain.clock import ManualClock
 from interviewdesk.domain.vocabulary import QuestionTopic
 from interviewdesk.services.demo import create_demo
 from interviewdesk.services.planning import add_candidate, plan_interview
-from interviewdesk.store.database import Database, open_database
+from interviewdesk.services.workspace import Workspace as Database
+from interviewdesk.services.workspace import open_workspace
 from interviewdesk.ui.live.window import LiveInterviewWindow
 from interviewdesk.ui.main_window import MainWindow
 
@@ -175,7 +176,7 @@ def x11_screenshots() -> None:
             app.setPalette(palette)
             with tempfile.TemporaryDirectory() as folder:
                 os.environ["XDG_CONFIG_HOME"] = folder  # no remembered window places
-                db = open_database(str(Path(folder) / "demo.sqlite3"))
+                db = open_workspace(str(Path(folder) / "demo.sqlite3"))
                 demo = create_demo(db)
                 live_screenshots(db, demo.interview_ids[-1], photograph, suffix)
                 db.close()
@@ -190,7 +191,7 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         os.environ["XDG_CONFIG_HOME"] = folder
-        db = open_database(str(Path(folder) / "demo.sqlite3"))
+        db = open_workspace(str(Path(folder) / "demo.sqlite3"))
         create_demo(db)
         window = MainWindow(db)
         window.resize(1180, 640)

@@ -164,9 +164,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _db(target: str):  # -> Database; imported here so `--help` stays instant
-    from interviewdesk.store.database import open_database
+    from interviewdesk.services.workspace import open_workspace
 
-    return open_database(target)
+    return open_workspace(target)
 
 
 def _open_window(target: str) -> int:
@@ -286,8 +286,7 @@ def _followups_done(args: argparse.Namespace, target: str) -> int:
 
 
 def _export_pdf(args: argparse.Namespace, target: str) -> int:
-    from interviewdesk.export.pdf import Paper
-    from interviewdesk.services.pdf_export import export_interview_pdf
+    from interviewdesk.services.pdf_export import Paper, export_interview_pdf
 
     paper = Paper(args.paper) if args.paper else None
     export_interview_pdf(
@@ -299,8 +298,7 @@ def _export_pdf(args: argparse.Namespace, target: str) -> int:
 
 
 def _export_panel(args: argparse.Namespace, target: str) -> int:
-    from interviewdesk.export.pdf import Paper
-    from interviewdesk.services.pdf_export import export_panel_pdf
+    from interviewdesk.services.pdf_export import Paper, export_panel_pdf
 
     paper = Paper(args.paper) if args.paper else None
     export_panel_pdf(_db(target), args.candidate, args.output, paper=paper)
@@ -309,9 +307,8 @@ def _export_panel(args: argparse.Namespace, target: str) -> int:
 
 
 def _export_feedback(args: argparse.Namespace, target: str) -> int:
-    from interviewdesk.export.pdf import Paper
     from interviewdesk.services.feedback import feedback_draft
-    from interviewdesk.services.pdf_export import export_feedback_pdf
+    from interviewdesk.services.pdf_export import Paper, export_feedback_pdf
 
     db = _db(target)
     if args.draft:

@@ -23,7 +23,7 @@ from sqlalchemy import select
 from interviewdesk.domain.clock import ManualClock
 from interviewdesk.services.live_session import open_live_session
 from interviewdesk.services.planning import add_candidate, plan_interview
-from interviewdesk.store.database import open_database
+from interviewdesk.services.workspace import open_workspace
 from interviewdesk.store.tables import timer_events
 
 TOOLS = ("Xvfb", "openbox", "xdotool", "xwininfo", "xprop")
@@ -86,7 +86,7 @@ def test_typing_without_looking_lands_in_the_notes_and_nothing_ends_the_intervie
     display: Display, tmp_path: Path
 ) -> None:
     path = tmp_path / "interviews.sqlite3"
-    db = open_database(str(path))
+    db = open_workspace(str(path))
     candidate = add_candidate(db, "Ada Lovelace", role="Analyst")
     interview_id = plan_interview(
         db, candidate_id=candidate, template_ref="general-structured", interviewer="Kim"
@@ -117,7 +117,7 @@ def test_typing_without_looking_lands_in_the_notes_and_nothing_ends_the_intervie
         for verb, what in keys:
             args = ["xdotool", verb, "--delay", "40", what] if verb == "type" else ["xdotool", "key", what]
             display.run(*args)
-        db = open_database(str(path))
+        db = open_workspace(str(path))
 
         def stored() -> bool:
             session = open_live_session(db, interview_id, ManualClock())

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from interviewdesk.resources import resource
 from interviewdesk.services.interview_list import count_interviews
-from interviewdesk.store.database import open_database
+from interviewdesk.services.workspace import open_workspace
 
 
 def test_templates_list_shows_the_builtins(cli) -> None:
@@ -106,7 +106,7 @@ def test_interviews_new_bad_input_changes_nothing(cli, db_path: Path) -> None:
         assert result.code == 2, args
         assert message in result.err, (args, result.err)
         assert len(result.err.strip().splitlines()) == 1
-    database = open_database(str(db_path))
+    database = open_workspace(str(db_path))
     assert count_interviews(database) == 0
     database.close()
 

@@ -1,8 +1,10 @@
-"""Clocks the timer reads. The live window uses the monotonic clock; tests inject a manual one."""
+"""Clocks: the monotonic one the timer reads (tests inject a manual one), and the wall clock that
+stamps when things happened, always in UTC."""
 
 from __future__ import annotations
 
 import time
+from datetime import UTC, datetime
 from typing import Protocol
 
 
@@ -28,3 +30,8 @@ class ManualClock:
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
+
+
+def utc_now() -> datetime:
+    """The wall-clock time, timezone-aware, in UTC."""
+    return datetime.now(UTC)

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from interviewdesk.domain.clock import utc_now
 from interviewdesk.domain.vocabulary import FollowUpKind
 from interviewdesk.errors import NotFoundError
 from interviewdesk.store.database import Database
 from interviewdesk.store.follow_up_rows import follow_up_rows, mark_follow_up_done
-from interviewdesk.store.types import utc_now
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
-from interviewdesk.domain.clock import Clock
+from interviewdesk.domain.clock import Clock, utc_now
 from interviewdesk.domain.scoring import ScoreValue, seal_digest
 from interviewdesk.domain.timer import InterviewTimer, TimerEventData, running_seconds
 from interviewdesk.domain.vocabulary import FollowUpKind, InterviewStatus, QuestionTopic, TimerEventKind
@@ -33,7 +33,6 @@ from interviewdesk.services.live_changes import (
 )
 from interviewdesk.store.database import Database
 from interviewdesk.store.report_rows import InterviewRows, interview_rows_for_report
-from interviewdesk.store.types import utc_now
 from interviewdesk.templates.model import SectionKind, Template
 
 Paragraph = tuple[float, str, bool]  # (offset in seconds, text, private)

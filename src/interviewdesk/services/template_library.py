@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.engine import Row
+from sqlalchemy.engine import Connection, Row
 
 from interviewdesk.atomic import write_text_atomic
 from interviewdesk.errors import NotFoundError
@@ -37,11 +37,39 @@ def _summary(row: Row[Any]) -> TemplateSummary:
     return TemplateSummary(row.id, row.slug, row.version, row.name, row.role, row.kind, minutes)
 
 
+def _save(connection: Connection, loaded: LoadedTemplate) -> tuple[Row[Any], bool]:
+    template = loaded.template
+    return catalog.save_template(
+        connection,
+        slug=template.id,
+        name=template.name,
+        role=template.role,
+        kind=template.kind,
+        body=loaded.data,
+        source_text=loaded.source_text,
+    )
+
+
 def store_template(db: Database, loaded: LoadedTemplate) -> ImportResult:
     """Store a validated template; a changed template with a known id becomes its next version."""
     with db.begin() as connection:
-        row, created = catalog.save_template(connection, loaded)
+        row, created = _save(connection, loaded)
     return ImportResult(_summary(row), created=created)
+
+
+def ensure_builtin_templates(db: Database) -> None:
+    """A database with no template at all gets the role templates that ship with InterviewDesk
+    (a new one, or one whose first start stopped before they were stored)."""
+    with db.begin() as connection:
+        if catalog.has_templates(connection):
+            return
+    from interviewdesk.templates.builtin import builtin_templates
+
+    loaded = builtin_templates()  # parsed outside the transaction: it takes a moment
+    with db.begin() as connection:
+        if not catalog.has_templates(connection):
+            for template in loaded:
+                _save(connection, template)
 
 
 def list_templates(db: Database, *, latest_only: bool = True) -> list[TemplateSummary]:

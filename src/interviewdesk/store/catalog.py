@@ -10,16 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.engine import Connection, Row
 
 from interviewdesk.store.tables import candidates, interviewers, interviews
 from interviewdesk.store.tables import template_versions as tv
-
-if TYPE_CHECKING:
-    from interviewdesk.templates.loader import LoadedTemplate
 
 TEMPLATE_SUMMARY = (tv.c.id, tv.c.slug, tv.c.version, tv.c.name, tv.c.role, tv.c.kind, tv.c.body)
 
@@ -29,13 +26,21 @@ def content_hash(data: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def save_template(connection: Connection, loaded: LoadedTemplate) -> tuple[Row[Any], bool]:
+def save_template(
+    connection: Connection,
+    *,
+    slug: str,
+    name: str,
+    role: str,
+    kind: str,
+    body: dict[str, Any],
+    source_text: str,
+) -> tuple[Row[Any], bool]:
     """Store a validated template as the next version of its id, unless its content is unchanged.
 
     Returns the stored version's summary row and whether a new version was made.
     """
-    digest = content_hash(loaded.data)
-    slug = loaded.template.id
+    digest = content_hash(body)
     latest = connection.execute(
         select(*TEMPLATE_SUMMARY, tv.c.content_hash).where(tv.c.slug == slug).order_by(tv.c.version.desc())
     ).first()
@@ -44,23 +49,19 @@ def save_template(connection: Connection, loaded: LoadedTemplate) -> tuple[Row[A
     values = {
         "slug": slug,
         "version": (latest.version + 1) if latest else 1,
-        "name": loaded.template.name,
-        "role": loaded.template.role,
-        "kind": loaded.template.kind,
-        "body": loaded.data,
-        "source_text": loaded.source_text,
+        "name": name,
+        "role": role,
+        "kind": kind,
+        "body": body,
+        "source_text": source_text,
         "content_hash": digest,
     }
     new_id = connection.execute(insert(tv).values(values)).inserted_primary_key[0]
     return connection.execute(select(*TEMPLATE_SUMMARY).where(tv.c.id == new_id)).one(), True
 
 
-def seed_builtin_templates(connection: Connection) -> None:
-    """A new database starts with the role templates that ship with InterviewDesk."""
-    from interviewdesk.templates.builtin import builtin_templates
-
-    for loaded in builtin_templates():
-        save_template(connection, loaded)
+def has_templates(connection: Connection) -> bool:
+    return connection.execute(select(tv.c.id).limit(1)).first() is not None
 
 
 def template_versions(connection: Connection, *, latest_only: bool) -> list[Row[Any]]:

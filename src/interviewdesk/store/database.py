@@ -169,13 +169,10 @@ def _refuse_unknown_revision(revision: str | None, where: str) -> None:
 def _migrate(engine: Engine, state: FileState) -> None:
     if state.revision == SCHEMA_HEAD:
         return
-    from interviewdesk.store.catalog import seed_builtin_templates
     from interviewdesk.store.migrate import upgrade_to_head
 
     with engine.begin() as connection:
         upgrade_to_head(connection)
-        if state.is_empty:
-            seed_builtin_templates(connection)
 
 
 def _sqlite_engine(url: URL) -> Engine:

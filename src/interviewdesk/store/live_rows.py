@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection
 
+from interviewdesk.domain.clock import utc_now
 from interviewdesk.domain.vocabulary import FollowUpKind, QuestionTopic, TimerEventKind
 from interviewdesk.store.tables import (
     asked_questions,
@@ -27,7 +28,6 @@ from interviewdesk.store.tables import (
     task_records,
     timer_events,
 )
-from interviewdesk.store.types import utc_now
 
 
 def add_timer_event(

@@ -26,8 +26,9 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from interviewdesk.domain.clock import utc_now
 from interviewdesk.domain.vocabulary import FollowUpKind, InterviewStatus, QuestionTopic, TimerEventKind
-from interviewdesk.store.types import UTCDateTime, utc_now
+from interviewdesk.store.types import UTCDateTime
 
 # Named constraints keep Alembic migrations reproducible on SQLite and PostgreSQL alike.
 NAMING = {

@@ -32,6 +32,3 @@ class UTCDateTime(TypeDecorator[datetime]):
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)

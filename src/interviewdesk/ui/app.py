@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from interviewdesk.errors import UserError
 
 if TYPE_CHECKING:
-    from interviewdesk.store.database import Database
+    from interviewdesk.services.workspace import Workspace
     from interviewdesk.ui.main_window import MainWindow
 
 
@@ -54,7 +54,7 @@ def run_app(target: str, *, on_window: Callable[[MainWindow], None] | None = Non
     return 2 if refused else code
 
 
-def run_live(db: Database, interview_id: int) -> int:
+def run_live(db: Workspace, interview_id: int) -> int:
     """Open the live window for one interview (a calendar link or a script) and run until it closes.
 
     An unknown id is refused before any window or Qt is set up, so it is one line on stderr.

@@ -34,7 +34,7 @@ from interviewdesk.ui.interview_table import InterviewTableModel
 
 if TYPE_CHECKING:
     from interviewdesk.services.interview_list import InterviewRow
-    from interviewdesk.store.database import Database
+    from interviewdesk.services.workspace import Workspace
     from interviewdesk.ui.dialogs import NewCandidate, NewInterview
 
 
@@ -46,10 +46,10 @@ class MainWindow(QMainWindow):
     ready = Signal()
     open_failed = Signal(str)
 
-    def __init__(self, target: str | Database) -> None:
+    def __init__(self, target: str | Workspace) -> None:
         super().__init__()
         self._target = target
-        self.db: Database = None  # type: ignore[assignment]  # set by _initial_load
+        self.db: Workspace = None  # type: ignore[assignment]  # set by _initial_load
         self.open_error: str | None = None
         self.settings = QSettings("InterviewDesk", "InterviewDesk")
         self.setWindowTitle("InterviewDesk")
@@ -213,10 +213,10 @@ class MainWindow(QMainWindow):
 
     def _initial_load(self) -> None:
         if isinstance(self._target, str):
-            from interviewdesk.store.database import open_database
+            from interviewdesk.services.workspace import open_workspace
 
             try:
-                self.db = open_database(self._target)
+                self.db = open_workspace(self._target)
             except UserError as exc:
                 self.open_error = exc.message
                 self.statusBar().showMessage("No database.")

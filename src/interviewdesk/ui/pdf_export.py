@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QProgre
 from interviewdesk.errors import UserError
 
 if TYPE_CHECKING:
-    from interviewdesk.store.database import Database
+    from interviewdesk.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +57,7 @@ class PdfExporter(QObject):
     finished = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, parent: QWidget, db: Callable[[], Database]) -> None:
+    def __init__(self, parent: QWidget, db: Callable[[], Workspace]) -> None:
         super().__init__(parent)
         self._window = parent
         self._db = db

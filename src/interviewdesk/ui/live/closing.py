@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from interviewdesk.services.live_session import LiveSession
 from interviewdesk.services.save_queue import SaveQueue
-from interviewdesk.store.database import Database
+from interviewdesk.services.workspace import Workspace
 from interviewdesk.ui.confirm import ask
 from interviewdesk.ui.live.rubric import RubricPanel
 from interviewdesk.ui.live.sheets import AmendDialog, FeedbackDialog
@@ -29,7 +29,7 @@ class ClosingMixin(QMainWindow):
     rubric: RubricPanel
     close_panel: ClosePanel
     exporter: PdfExporter
-    _db: Database
+    _db: Workspace
     confirm_box: QMessageBox | None
     amend_dialog: AmendDialog | None
     feedback_dialog: FeedbackDialog | None

@@ -38,7 +38,7 @@ from interviewdesk.domain.vocabulary import QuestionTopic
 from interviewdesk.errors import UserError
 from interviewdesk.services.live_session import LiveSession, open_live_session
 from interviewdesk.services.save_queue import SaveQueue, SaveReport, SetAside
-from interviewdesk.store.database import Database
+from interviewdesk.services.workspace import Workspace
 from interviewdesk.ui import theme
 from interviewdesk.ui.icons import retint, set_icon
 from interviewdesk.ui.live.actions import LiveActions
@@ -74,7 +74,7 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
     closed_midway = Signal(str)
     closed = Signal(int)  # the interview's id, once everything typed is written
 
-    def __init__(self, db: Database, interview_id: int, *, clock: Clock | None = None) -> None:
+    def __init__(self, db: Workspace, interview_id: int, *, clock: Clock | None = None) -> None:
         super().__init__()
         self.clock = clock or SystemClock()
         self.session: LiveSession = open_live_session(db, interview_id, self.clock)
@@ -584,7 +584,7 @@ def _card_of(widget: QWidget | None) -> CompetencyCard | None:
 
 
 def open_interview_window(
-    db: Database, interview_id: int, parent: QWidget | None = None
+    db: Workspace, interview_id: int, parent: QWidget | None = None
 ) -> LiveInterviewWindow | None:
     """Open the live window, or say in one message why it cannot be opened."""
     try:

@@ -1,0 +1,27 @@
+"""The one handle the window and the command line hold: an open, migrated database with the
+built-in role templates in it.
+
+The window and the command line never import the store: they open a workspace here and pass it to
+the services, which alone look inside it. ``Workspace`` is the store's ``Database``, named for
+what it is to them.
+"""
+
+from __future__ import annotations
+
+from interviewdesk.services.template_library import ensure_builtin_templates
+from interviewdesk.store.database import Database
+from interviewdesk.store.database import open_database as _open_database
+
+Workspace = Database
+
+
+def open_workspace(target: str) -> Workspace:
+    """Open (creating or upgrading if needed) the database named by ``target``, with the built-in
+    templates in a new one. Refusals are :class:`~interviewdesk.errors.UserError` with one line."""
+    db = _open_database(target)
+    try:
+        ensure_builtin_templates(db)
+    except BaseException:
+        db.close()
+        raise
+    return db
