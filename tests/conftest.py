@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
+import sys
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,11 +34,37 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "interviews.sqlite3"
 
 
+@pytest.fixture(scope="session")
+def seeded_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One database migrated and holding the built-in templates, made once for the whole run:
+    parsing the four YAML templates was most of what each test's fresh database cost."""
+    path = tmp_path_factory.mktemp("seed") / "seeded.sqlite3"
+    open_workspace(str(path)).close()  # the last connection closed: the WAL is checkpointed away
+    return path
+
+
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
+def db(db_path: Path, seeded_database: Path) -> Iterator[Database]:
+    """A fresh database per test: a private copy of the seeded one."""
+    shutil.copyfile(seeded_database, db_path)
+    db_path.chmod(0o600)
     database = open_workspace(str(db_path))
     yield database
     database.close()
+
+
+@pytest.fixture(autouse=True)
+def nothing_left_running() -> Iterator[None]:
+    """After each test (and after pytest-qt closed its windows): no save thread and no background
+    job of the app is still alive, as novelWriter's tests check that no window is left behind."""
+    yield
+    saving = [t.name for t in threading.enumerate() if t.name.startswith("interviewdesk-")]
+    assert saving == [], f"save threads left running: {saving}"
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QThreadPool
+
+        pool = QThreadPool.globalInstance()
+        assert pool.waitForDone(10_000), "a background job is still running"
 
 
 @dataclass

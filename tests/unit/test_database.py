@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from interviewdesk.errors import DatabaseRefusedError, UserError
+from interviewdesk.services.workspace import open_workspace
 from interviewdesk.store.database import Database, backup_sqlite, database_url, open_database
 from interviewdesk.store.migrate import script_revisions
 from interviewdesk.store.schema import SCHEMA_HEAD, SCHEMA_REVISIONS
@@ -29,12 +30,15 @@ def test_new_database_pragmas(db: Database) -> None:
         assert pragma("secure_delete") == 1
 
 
-def test_new_database_is_private(db: Database, db_path: Path) -> None:
-    with db.session() as session:  # make SQLite create its WAL and SHM files
-        session.execute(text("SELECT 1"))
+def test_new_database_is_private(tmp_path: Path) -> None:
+    db_path = tmp_path / "new.sqlite3"  # created here, not copied from the seeded one
+    db = open_workspace(str(db_path))
+    with db.begin() as connection:  # make SQLite create its WAL and SHM files
+        connection.execute(text("SELECT 1"))
     assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
     for sidecar in db_path.parent.glob(db_path.name + "-*"):
         assert stat.S_IMODE(sidecar.stat().st_mode) == 0o600, sidecar
+    db.close()
 
 
 def test_default_location_is_the_user_data_folder(isolated_home: Path, cli) -> None:

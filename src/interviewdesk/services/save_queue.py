@@ -89,6 +89,11 @@ class SaveQueue:
         self._executor.shutdown(wait=True)
         return written
 
+    def abandon(self) -> None:
+        """Stop the worker as a killed process would: batches not yet started are dropped and
+        nothing more is written (crash tests and benchmarks; the app itself always closes)."""
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
     def _write(self, batch: list[Change], queued: float) -> bool:
         batch = self._retry + batch
         if not batch:

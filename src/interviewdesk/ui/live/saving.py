@@ -1,37 +1,71 @@
 """Saving as the interviewer types: mark a field dirty, save 0.4 s after a pause and never later
-than 1 s after the first unsaved keystroke, or at once; the save queue writes on its own thread."""
+than 0.9 s after the first unsaved keystroke, or at once; the save queue writes on its own thread.
+
+The save thread is a plain Python thread: it only drops its reports in a thread-safe queue, and
+this helper emits them as signals from the GUI thread (no Qt call is ever made from that thread).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from queue import SimpleQueue
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from interviewdesk.domain.autosave import SaveScheduler
+from interviewdesk.domain.clock import Clock
 from interviewdesk.services.live_session import LiveSession
-from interviewdesk.services.save_queue import SaveQueue, SaveReport
-from interviewdesk.ui import theme
+from interviewdesk.services.save_queue import SaveQueue, SaveReport, SetAside
+from interviewdesk.services.workspace import Workspace
+
+REPORTS_MS = 50  # how often the save thread's reports are looked at
+HEARTBEAT_MS = 5000  # a running timer's offset is saved this often, so a crash loses seconds
 
 
-class SavingMixin(QMainWindow):
-    """Part of the live window; the window sets these attributes up before any edit arrives."""
+class Saver(QObject):
+    """``saved(SaveReport)`` after each write; ``save_failed(message)`` when one could not be made
+    yet; ``set_aside(SetAside)`` for an edit that can never be written."""
 
-    session: LiveSession
-    queue: SaveQueue
-    scheduler: SaveScheduler
-    _dirty: dict[object, Callable[[], None]]
-    _loading: bool
-    _save_timer: QTimer
+    saved = Signal(object)
+    save_failed = Signal(str)
+    set_aside = Signal(object)
 
-    def _mark(self, key: object, collect: Callable[[], None]) -> None:
+    def __init__(self, parent: QObject, workspace: Workspace, session: LiveSession, clock: Clock) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._reports: SimpleQueue[SaveReport | SetAside | str] = SimpleQueue()
+        self.queue = SaveQueue(
+            workspace,
+            session.interview_id,
+            on_saved=self._reports.put,
+            on_failed=self._reports.put,
+            on_set_aside=self._reports.put,
+        )
+        self.scheduler = SaveScheduler(clock)
+        self.loading = True  # edits made while the window fills itself in are not edits
+        self._dirty: dict[object, Callable[[], None]] = {}
+        self._save_timer = QTimer(self, singleShot=True)
+        self._save_timer.timeout.connect(self._tick)
+        self._report_timer = QTimer(self, interval=REPORTS_MS)
+        self._report_timer.timeout.connect(self.drain_reports)
+        self._report_timer.start()
+        self._heartbeat = QTimer(self, interval=HEARTBEAT_MS)
+        self._heartbeat.timeout.connect(self.heartbeat)
+        self._heartbeat.start()
+        self._stopped = False
+
+    @property
+    def pending(self) -> bool:
+        return bool(self._dirty)
+
+    def mark(self, key: object, collect: Callable[[], None]) -> None:
         """Note that a field changed; its value is read when the save runs (keystrokes stay cheap)."""
-        if self._loading:
+        if self.loading:
             return
         self._dirty[key] = collect
-        self._edited()
+        self.edited()
 
-    def _edited(self) -> None:
+    def edited(self) -> None:
         self.scheduler.edited()
         if self.scheduler.due():
             self.save_now()
@@ -43,7 +77,7 @@ class SavingMixin(QMainWindow):
         if wait is not None:
             self._save_timer.start(max(1, round(wait * 1000)))
 
-    def _autosave_tick(self) -> None:
+    def _tick(self) -> None:
         if self.scheduler.due():
             self.save_now()
         else:
@@ -59,16 +93,41 @@ class SavingMixin(QMainWindow):
         if self.session.has_pending or self.queue.failing:
             self.queue.submit(self.session.take_batch())
 
-    def _beat(self) -> None:
+    def heartbeat(self) -> None:
+        """While the timer runs, save how far it got: a crash then loses seconds, not minutes."""
         self.session.heartbeat()
         self.save_now()
 
-    def _saved(self, report: SaveReport) -> None:
-        theme.restyle(self.statusBar(), "")
-        self.statusBar().showMessage(
-            f"Saved ({report.changes} change{'s' if report.changes != 1 else ''}).", 2000
-        )
+    def drain_reports(self) -> None:
+        """Emit, on the GUI thread, what the save thread reported since the last look."""
+        while not self._reports.empty():
+            report = self._reports.get()
+            if isinstance(report, SaveReport):
+                self.saved.emit(report)
+            elif isinstance(report, SetAside):
+                self.set_aside.emit(report)
+            else:
+                self.save_failed.emit(report)
 
-    def _save_failed(self, message: str) -> None:
-        theme.restyle(self.statusBar(), theme.style(theme.Role.DANGER))
-        self.statusBar().showMessage(message)
+    def close(self) -> bool:
+        """Write everything and stop; False (and still running) if the last edits could not be written."""
+        if self._stopped:
+            return True
+        self.save_now()
+        if not self.queue.flush():
+            return False
+        self._stop_timers()
+        self.queue.close()
+        self.drain_reports()
+        self._stopped = True
+        return True
+
+    def abandon(self) -> None:
+        """Stop as a killed app would: no final save, the unwritten edits dropped (crash tests)."""
+        self._stop_timers()
+        self.queue.abandon()
+        self._stopped = True
+
+    def _stop_timers(self) -> None:
+        for timer in (self._save_timer, self._report_timer, self._heartbeat):
+            timer.stop()

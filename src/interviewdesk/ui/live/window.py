@@ -12,9 +12,6 @@ nothing that cannot be undone sits on one key (:mod:`.actions`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from queue import SimpleQueue
-
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -32,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from interviewdesk.domain.autosave import SaveScheduler
 from interviewdesk.domain.clock import Clock, SystemClock
 from interviewdesk.domain.vocabulary import QuestionTopic
 from interviewdesk.errors import UserError
@@ -49,7 +45,7 @@ from interviewdesk.ui.live.navigator import Navigator
 from interviewdesk.ui.live.notes_edit import StampedNotesEdit
 from interviewdesk.ui.live.placement import FULL_SIZE, Placement
 from interviewdesk.ui.live.rubric import CompetencyCard, RubricPanel
-from interviewdesk.ui.live.saving import SavingMixin
+from interviewdesk.ui.live.saving import Saver
 from interviewdesk.ui.live.script_view import ScriptView
 from interviewdesk.ui.live.sheets import AmendDialog, FeedbackDialog, ShortcutSheet
 from interviewdesk.ui.live.side_panels import ClosePanel, QuestionsPanel, RolePanel
@@ -58,11 +54,9 @@ from interviewdesk.ui.live.timer_bar import TimerBar, TimerState, clock_text
 from interviewdesk.ui.pdf_export import PdfExporter
 
 REDRAW_MS = 250  # the timer is redrawn, never counted: the clock is read on each redraw
-REPORTS_MS = 50  # how often the save thread's reports are shown
-HEARTBEAT_MS = 5000  # a running timer's offset is saved this often, so a crash loses seconds
 
 
-class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
+class LiveInterviewWindow(ClosingMixin, QMainWindow):
     """``saved(SaveReport)`` after each write; ``save_failed(message)`` when one could not be made
     yet; ``set_aside(SetAside)`` for an edit that can never be written; ``closed_midway(message)``
     when the window closes with the interview still under way; ``closed(interview_id)`` after it
@@ -78,22 +72,10 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
         super().__init__()
         self.clock = clock or SystemClock()
         self.session: LiveSession = open_live_session(db, interview_id, self.clock)
-        # The save thread is a plain Python thread: it only drops its reports here, and the GUI
-        # thread picks them up (no Qt call is ever made from the save thread).
-        self._reports: SimpleQueue[SaveReport | SetAside | str] = SimpleQueue()
-        self.queue = SaveQueue(
-            db,
-            interview_id,
-            on_saved=self._reports.put,
-            on_failed=self._reports.put,
-            on_set_aside=self._reports.put,
-        )
+        self.saver = Saver(self, db, self.session, self.clock)
         self.exporter = PdfExporter(self, lambda: db)
         self._db = db
         self.feedback_dialog: FeedbackDialog | None = None
-        self.scheduler = SaveScheduler(self.clock)
-        self._dirty: dict[object, Callable[[], None]] = {}
-        self._loading = True
         self.confirm_box: QMessageBox | None = None
         self.amend_dialog: AmendDialog | None = None
         self.shortcut_sheet: ShortcutSheet | None = None
@@ -114,8 +96,10 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
         self.timer_bar.next_button.setAccessibleName("Next section (F8)")
         self._connect()
         self._restore()
-        self.tasks = TaskController(self, self.session, self.script, edited=self._edited, mark=self._mark)
-        self._loading = False
+        self.tasks = TaskController(
+            self, self.session, self.script, edited=self.saver.edited, mark=self.saver.mark
+        )
+        self.saver.loading = False
         self.placement = Placement(self, self.splitter)
         self.placement.restore("full", FULL_SIZE)
         self.focus_keeper = FocusKeeper(self, self.current_notes, self.script.reveal)
@@ -131,17 +115,9 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
 
     # -- building ------------------------------------------------------------------------------
     def _start_timers(self) -> None:
-        self._save_timer = QTimer(self, singleShot=True)
-        self._save_timer.timeout.connect(self._autosave_tick)
         self._redraw = QTimer(self, interval=REDRAW_MS)
         self._redraw.timeout.connect(self.refresh)
         self._redraw.start()
-        self._report_timer = QTimer(self, interval=REPORTS_MS)
-        self._report_timer.timeout.connect(self._drain_reports)
-        self._report_timer.start()
-        self._heartbeat = QTimer(self, interval=HEARTBEAT_MS)
-        self._heartbeat.timeout.connect(self._beat)
-        self._heartbeat.start()
 
     def _build_layout(self) -> None:
         template = self.session.template
@@ -195,6 +171,12 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
         self.statusBar().addPermanentWidget(self.problem, 1)
 
     def _connect(self) -> None:
+        for mine, theirs in (
+            (self.saved, self.saver.saved),
+            (self.save_failed, self.saver.save_failed),
+            (self.set_aside, self.saver.set_aside),
+        ):
+            theirs.connect(mine)
         self.saved.connect(self._saved)
         self.save_failed.connect(self._save_failed)
         self.set_aside.connect(self._set_aside)
@@ -211,13 +193,13 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
         self.questions.capture_done.connect(self._capture_done)
         self.role.checked.connect(self._checklist)
         self.role.aspirations_edited.connect(
-            lambda: self._mark(
+            lambda: self.saver.mark(
                 "aspirations", lambda: self.session.set_aspirations(self.role.aspirations.toPlainText())
             )
         )
         self.close_panel.recommendation_changed.connect(self._recommendation)
         self.close_panel.summary_edited.connect(
-            lambda: self._mark(
+            lambda: self.saver.mark(
                 "summary", lambda: self.session.set_summary(self.close_panel.summary.toPlainText())
             )
         )
@@ -325,7 +307,7 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
         self.focus_notes()
 
     def _section_clicked(self, row: int) -> None:
-        if not self._loading and row >= 0 and row != self.script.currentIndex():
+        if not self.saver.loading and row >= 0 and row != self.script.currentIndex():
             self.go_to_section(row)
 
     def _show_section(self, index: int) -> None:
@@ -378,53 +360,53 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
         card = _card_of(new)
         if card is not None and self.isAncestorOf(card):
             self.navigator.competency_focused(card.competency.id)
-        if self._dirty and old is not None and self.isAncestorOf(old):
+        if self.saver.pending and old is not None and self.isAncestorOf(old):
             self.save_now()
 
     def _notes_edited(self, key: tuple[int, int | None]) -> None:
         editor = self.script.notes[key]
-        self._mark(("notes", key), lambda: self.session.set_notes(key[0], key[1], editor.paragraphs()))
+        self.saver.mark(("notes", key), lambda: self.session.set_notes(key[0], key[1], editor.paragraphs()))
 
     def _asked(self, section: int, question: int, asked: bool) -> None:
-        if not self._loading:
+        if not self.saver.loading:
             self.session.set_asked(section, question, asked)
-            self._edited()
+            self.saver.edited()
 
     def _scored(self, cid: str, level: int | None) -> None:
         self.session.set_score(cid, level)
         self.navigator.competency_focused(cid)
-        self._edited()
+        self.saver.edited()
 
     def _evidence_edited(self, cid: str) -> None:
         evidence = self.rubric.cards[cid].evidence
-        self._mark(("evidence", cid), lambda: self.session.set_evidence(cid, evidence.toPlainText()))
+        self.saver.mark(("evidence", cid), lambda: self.session.set_evidence(cid, evidence.toPlainText()))
 
     def _question_logged(self, text: str, topic: QuestionTopic, answer: str, owed: bool) -> None:
         self.session.log_question(text, topic, answer, owed)
         self.questions.show_questions(list(self.session.questions.values()))
         self.statusBar().showMessage(f"Logged the candidate's question ({topic.label}).", 4000)
-        self._edited()
+        self.saver.edited()
 
     def _question_updated(self, key: str, text: str, topic: QuestionTopic, answer: str, owed: bool) -> None:
         self.session.update_question(
             key, text=text, topic=QuestionTopic(topic), answer=answer, follow_up_owed=owed
         )
         self.questions.show_questions(list(self.session.questions.values()))
-        self._edited()
+        self.saver.edited()
 
     def _question_deleted(self, key: str) -> None:
         self.session.delete_question(key)
         self.questions.show_questions(list(self.session.questions.values()))
-        self._edited()
+        self.saver.edited()
 
     def _checklist(self, item: int, covered: bool) -> None:
         self.session.set_checklist(item, covered)
-        self._edited()
+        self.saver.edited()
 
     def _recommendation(self, recommendation: str | None) -> None:
-        if not self._loading:
+        if not self.saver.loading:
             self.session.set_recommendation(recommendation)
-            self._edited()
+            self.saver.edited()
 
     # -- commands ------------------------------------------------------------------------------
     def focus_capture(self) -> None:
@@ -517,16 +499,36 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
         sheet.open()
 
     # -- saving feedback and closing ---------------------------------------------------------
-    def _drain_reports(self) -> None:
-        """Emit, on the GUI thread, what the save thread reported since the last look."""
-        while not self._reports.empty():
-            report = self._reports.get()
-            if isinstance(report, SaveReport):
-                self.saved.emit(report)
-            elif isinstance(report, SetAside):
-                self.set_aside.emit(report)
-            else:
-                self.save_failed.emit(report)
+    @property
+    def queue(self) -> SaveQueue:
+        return self.saver.queue
+
+    def save_now(self) -> None:
+        """Hand every pending edit to the save thread now (a section change, a focus change, submit)."""
+        self.saver.save_now()
+
+    def heartbeat(self) -> None:
+        self.saver.heartbeat()
+
+    def abandon(self) -> None:
+        """Stop as a killed app would: no final save, nothing more written (crash tests)."""
+        self._stop()
+        self.saver.abandon()
+
+    def _stop(self) -> None:
+        if self._redraw.isActive():
+            self._redraw.stop()
+            QApplication.instance().focusChanged.disconnect(self._focus_changed)
+
+    def _saved(self, report: SaveReport) -> None:
+        theme.restyle(self.statusBar(), "")
+        self.statusBar().showMessage(
+            f"Saved ({report.changes} change{'s' if report.changes != 1 else ''}).", 2000
+        )
+
+    def _save_failed(self, message: str) -> None:
+        theme.restyle(self.statusBar(), theme.style(theme.Role.DANGER))
+        self.statusBar().showMessage(message)
 
     def _set_aside(self, entry: SetAside) -> None:
         count = len(self.queue.set_aside)
@@ -551,8 +553,7 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
             event.ignore()  # the window manager's close button: ask, as Ctrl+W does
             self.request_close()
             return
-        self.save_now()
-        if not self.queue.flush():
+        if not self.saver.close():
             event.ignore()
             QMessageBox.warning(
                 self,
@@ -562,11 +563,7 @@ class LiveInterviewWindow(SavingMixin, ClosingMixin, QMainWindow):
             )
             return
         self.placement.save("compact" if self.layouts.currentWidget() is self.compact else "full")
-        self._redraw.stop()
-        self._heartbeat.stop()
-        self._report_timer.stop()
-        QApplication.instance().focusChanged.disconnect(self._focus_changed)
-        self.queue.close()
+        self._stop()
         if self._midway():
             self.closed_midway.emit(
                 f"The interview with {self.session.candidate} is kept; open it again to resume."
