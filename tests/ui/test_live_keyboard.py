@@ -106,13 +106,13 @@ def test_ending_asks_first_and_ctrl_e_ends_nothing(qtbot, db: Database, intervie
     key(qtbot, window, "Ctrl+E")
     assert window.session.timer.running and "Shift+F5" in window.statusBar().currentMessage()
     key(qtbot, window, "Shift+F5")
-    box = window.confirm_box
+    box = window.closer.confirm_box
     assert isinstance(box, QMessageBox) and box.isVisible()
     assert box.defaultButton().text() == "Keep going"  # Enter keeps going
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert window.session.timer.running
     key(qtbot, window, "Shift+F5")
-    button(window.confirm_box, "End the interview").click()
+    button(window.closer.confirm_box, "End the interview").click()
     assert window.session.timer.ended
     window.refresh()
     assert not window.commands.start.isEnabled() and window.commands.start.text() == "Ended"
@@ -167,7 +167,7 @@ def test_the_compact_layout_runs_an_interview(qtbot, db: Database, interview_id:
     (question,) = window.session.questions.values()
     assert question.text == "Team of 4?" and question.topic == list(QuestionTopic)[1]
     key(qtbot, window, "Ctrl+3")
-    assert window.session.level(window.current_competency) == 3
+    assert window.session.level(window.navigator.current_competency) == 3
     assert "Ctrl+3" in compact.anchors.text() and "✓" in compact.level_buttons[3].text()
     key(qtbot, window, "F5")
     window.refresh()
@@ -222,7 +222,7 @@ def test_the_rubric_reads_at_a_glance_without_colour(qtbot, db: Database) -> Non
     candidate = add_candidate(db, "Grace Hopper", role="Engineer")
     interview = plan_interview(db, candidate_id=candidate, template_ref="software-engineer")
     window = open_live(qtbot, db, interview, ManualClock())
-    current = window.rubric.cards[window.current_competency]
+    current = window.rubric.cards[window.navigator.current_competency]
     assert current.is_current and current.marker.text() == "▶"  # a mark, not a colour alone
     others = [c for c in window.rubric.cards.values() if c is not current]
     assert not any(c.is_current or c.marker.text() for c in others)

@@ -79,7 +79,7 @@ def test_a_whole_interview_by_keys(qtbot, db: Database, interview_id: int) -> No
     clock.advance(200)
     type_notes(qtbot, window, (2, 0), "Disagreed with her lead, wrote a one-page comparison.")
     # The rubric follows the question: its first competency is the current one, both are marked.
-    assert window.current_competency == "collaboration"
+    assert window.navigator.current_competency == "collaboration"
     marked = [cid for cid, card in window.rubric.cards.items() if card.marked_for_question]
     assert marked == ["collaboration", "communication"]
     key(qtbot, window, "F5")  # the call dropped
@@ -117,7 +117,7 @@ def test_a_whole_interview_by_keys(qtbot, db: Database, interview_id: int) -> No
 
     # Score every competency with number keys, moving down the rubric from the first.
     key(qtbot, window, "Ctrl+R")
-    assert QApplication.focusWidget() is window.rubric.cards[window.current_competency]
+    assert QApplication.focusWidget() is window.rubric.cards[window.navigator.current_competency]
     window.rubric.cards["ownership"].setFocus()
     for level in (3, 4, 2, 3, 4):
         focused = QApplication.focusWidget()
@@ -126,7 +126,7 @@ def test_a_whole_interview_by_keys(qtbot, db: Database, interview_id: int) -> No
     # Link a note as the collaboration evidence, then type evidence for the others.
     window.script.notes[(2, 0)].setFocus()
     window.rubric.cards["collaboration"].setFocus()
-    window.last_notes = window.script.notes[(2, 0)]
+    window.navigator.last_notes = window.script.notes[(2, 0)]
     key(qtbot, window, "Ctrl+L")
     for cid in ("ownership", "communication", "problem-solving", "learning"):
         card = window.rubric.cards[cid]
@@ -140,7 +140,7 @@ def test_a_whole_interview_by_keys(qtbot, db: Database, interview_id: int) -> No
     window.close_panel.summary.setFocus()
     qtbot.keyClicks(window.close_panel.summary, "Specific, honest, clear.")
     key(qtbot, window, "Ctrl+Shift+S")
-    box = window.confirm_box
+    box = window.closer.confirm_box
     assert isinstance(box, QMessageBox)
     assert box.defaultButton().text() == "Not yet"  # Enter does not seal
     button(box, "Submit and seal").click()
@@ -245,10 +245,10 @@ def test_an_amendment_after_submit_keeps_the_sealed_value(qtbot, db: Database, i
     qtbot.keyClick(card, "2")
     qtbot.keyClick(card, Qt.Key.Key_Return)
     qtbot.keyClicks(card.evidence, "Gave in without saying why.")
-    window.submit()
+    window.closer.submit()
     assert not card.levels.button(3).isEnabled() and card.evidence.isReadOnly()
     card.amend_button.click()
-    dialog = window.amend_dialog
+    dialog = window.closer.amend_dialog
     assert isinstance(dialog, AmendDialog)
     dialog.level.setCurrentIndex(dialog.level.findData(3))
     qtbot.keyClicks(dialog.reason, "Re-read my notes: she did explain her view.")
@@ -337,10 +337,10 @@ def test_feedback_is_drafted_after_submit_edited_and_exported(
         qtbot.keyClick(card, Qt.Key.Key_Return)
         qtbot.keyClicks(card.evidence, f"What she did for {cid}.")
     key(qtbot, window, "Ctrl+Shift+F")
-    assert window.feedback_dialog is None  # not before the seal
-    window.submit()
+    assert window.closer.feedback_dialog is None  # not before the seal
+    window.closer.submit()
     key(qtbot, window, "Ctrl+Shift+F")
-    dialog = window.feedback_dialog
+    dialog = window.closer.feedback_dialog
     assert dialog is not None and dialog.isVisible()
     draft = dialog.text.toPlainText()
     assert "What she did for ownership." in draft and "Where you could grow" in draft

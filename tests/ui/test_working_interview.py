@@ -91,7 +91,7 @@ def test_a_working_interview_with_two_tasks(
     present.outcome.setFocus()
     qtbot.keyClicks(present.outcome, "The product lead left with a decision.")
     present.start_button.click()
-    window.submit()
+    window.closer.submit()
     assert window.queue.flush()
 
     report = interview_report(db, interview_id)
@@ -142,7 +142,7 @@ def test_starting_a_task_without_the_disclosure_asks_once_more(
     again.skip_button.click()
     assert window.session.tasks["explore-churn"].started_s is not None
     assert window.session.disclosure_confirmed_at is None
-    window.submit()
+    window.closer.submit()
     assert window.queue.flush()
     report = interview_report(db, interview_id)
     assert report.disclosure_confirmed_at is None

@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from interviewdesk.ui.icons import set_icon
 
 if TYPE_CHECKING:
+    from interviewdesk.ui.live.timer_bar import TimerBar
     from interviewdesk.ui.live.window import LiveInterviewWindow
 
 END_KEY = "Shift+F5"
@@ -61,22 +62,22 @@ class LiveActions:
         self.private = self._add(
             "Mark the current note paragraph private / shared", "Ctrl+Shift+P", w.toggle_private, "lock"
         )
-        self.end = self._add("End the interview…", END_KEY, w.request_end, "square")
-        self.submit = self._add("Submit and seal…", "Ctrl+Shift+S", w.request_submit, "square-check")
+        self.end = self._add("End the interview…", END_KEY, w.closer.request_end, "square")
+        self.submit = self._add("Submit and seal…", "Ctrl+Shift+S", w.closer.request_submit, "square-check")
         self.compact = self._add(
             "Compact layout, always on top", "Ctrl+Shift+M", w.toggle_compact, "minimize-2"
         )
         self.compact.setCheckable(True)
         self.help = self._add("Keyboard shortcuts", "F1", w.show_shortcuts, "circle-help")
-        self.export = self._add("Export PDF…", "Ctrl+P", w.export_pdf, "file-text")
+        self.export = self._add("Export PDF…", "Ctrl+P", w.closer.export_pdf, "file-text")
         self.disclosure = self._add(
             "Disclosure checklist for a working interview…", "Ctrl+Shift+D", w.show_disclosure
         )
-        self.feedback = self._add("Feedback for the candidate…", "Ctrl+Shift+F", w.draft_feedback)
+        self.feedback = self._add("Feedback for the candidate…", "Ctrl+Shift+F", w.closer.draft_feedback)
         self.export_private = self._add(
-            "Export PDF with private notes…", None, lambda: w.export_pdf(include_private=True)
+            "Export PDF with private notes…", None, lambda: w.closer.export_pdf(include_private=True)
         )
-        self.close = self._add("Close the window…", QKeySequence.StandardKey.Close, w.request_close)
+        self.close = self._add("Close the window…", QKeySequence.StandardKey.Close, w.closer.request_close)
         # The main window's Ctrl+E exports a PDF; here it once ended the interview. Say where that went.
         old_end = QShortcut(QKeySequence("Ctrl+E"), w)
         old_end.activated.connect(
@@ -85,6 +86,14 @@ class LiveActions:
             )
         )
         self._menus()
+
+    def attach(self, bar: TimerBar) -> None:
+        """The timer strip's buttons show the timer's actions (and never take the keyboard)."""
+        bar.start_button.setDefaultAction(self.start)
+        bar.previous_button.setDefaultAction(self.previous)
+        bar.next_button.setDefaultAction(self.next)
+        bar.previous_button.setAccessibleName("Previous section (F7)")
+        bar.next_button.setAccessibleName("Next section (F8)")
 
     def _add(
         self,

@@ -3,11 +3,17 @@ chosen with Up/Down without leaving the field, and Esc gives the keyboard back."
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 
 from interviewdesk.domain.vocabulary import QuestionTopic
+
+if TYPE_CHECKING:
+    from interviewdesk.ui.live.layout import LivePanes
 
 
 class CaptureLine(QLineEdit):
@@ -37,3 +43,46 @@ def topic_box(object_name: str) -> QComboBox:
     for topic in QuestionTopic:
         box.addItem(topic.label, topic)
     return box
+
+
+class CaptureRouter(QObject):
+    """Ctrl+K and back: opens the capture field (full or compact layout), and after Enter or Esc
+    gives the caret and the tab back to where they were, or to the notes."""
+
+    def __init__(
+        self,
+        window: QWidget,
+        panes: LivePanes,
+        *,
+        in_compact: Callable[[], bool],
+        focus_notes: Callable[[], None],
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._tabs, self._questions, self._compact = panes.tabs, panes.questions, panes.compact
+        self._in_compact = in_compact
+        self._focus_notes = focus_notes
+        self._back: tuple[QWidget | None, int] | None = None
+        self._questions.capture_done.connect(self.done)
+        self._compact.capture_done.connect(self.done)
+
+    def open(self) -> None:
+        focused = QApplication.focusWidget()
+        if self._back is None or focused not in (self._questions.question, self._compact.capture):
+            self._back = (focused, self._tabs.currentIndex())
+        if self._in_compact():
+            self._compact.capture.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        self._tabs.setCurrentWidget(self._questions)
+        self._questions.question.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def done(self) -> None:
+        back, self._back = self._back, None
+        if back is None:
+            return
+        widget, tab = back
+        self._tabs.setCurrentIndex(tab)
+        if widget is not None and self._window.isAncestorOf(widget) and widget.isVisible():
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self._focus_notes()

@@ -8,45 +8,59 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from interviewdesk.services.live_session import LiveSession
-from interviewdesk.services.save_queue import SaveQueue
 from interviewdesk.services.workspace import Workspace
 from interviewdesk.ui.confirm import ask
 from interviewdesk.ui.live.rubric import RubricPanel
+from interviewdesk.ui.live.saving import Saver
 from interviewdesk.ui.live.sheets import AmendDialog, FeedbackDialog
 from interviewdesk.ui.live.side_panels import ClosePanel
 from interviewdesk.ui.pdf_export import PdfExporter
 
 
-class ClosingMixin(QMainWindow):
-    """Part of the live window, which provides these attributes and ``save_now``/``refresh``."""
+class Closer(QObject):
+    """The end of the interview for one live window, with its collaborators named."""
 
-    session: LiveSession
-    queue: SaveQueue
-    rubric: RubricPanel
-    close_panel: ClosePanel
-    exporter: PdfExporter
-    _db: Workspace
-    confirm_box: QMessageBox | None
-    amend_dialog: AmendDialog | None
-    feedback_dialog: FeedbackDialog | None
+    def __init__(
+        self,
+        window: QMainWindow,
+        *,
+        workspace: Workspace,
+        session: LiveSession,
+        saver: Saver,
+        rubric: RubricPanel,
+        close_panel: ClosePanel,
+        exporter: PdfExporter,
+        refresh: Callable[[], None],
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.workspace = workspace
+        self.session = session
+        self.saver = saver
+        self.rubric = rubric
+        self.close_panel = close_panel
+        self.exporter = exporter
+        self.refresh = refresh
+        self.confirm_box: QMessageBox | None = None
+        self.amend_dialog: AmendDialog | None = None
+        self.feedback_dialog: FeedbackDialog | None = None
+        self.close_confirmed = False
 
-    _close_confirmed: bool
-
-    save_now: Callable[[], None]  # from SavingMixin
-    refresh: Callable[[], None]  # from the window
+    def status(self, message: str, timeout_ms: int = 0) -> None:
+        self.window.statusBar().showMessage(message, timeout_ms)
 
     def request_end(self) -> None:
         """End the interview, after a question whose default answer is to keep going."""
         timer = self.session.timer
         if not timer.started or timer.ended:
-            self.statusBar().showMessage("The interview is not under way.", 5000)
+            self.status("The interview is not under way.", 5000)
             return
         self.confirm_box = ask(
-            self,
+            self.window,
             "End the interview",
             "End the interview now? The timer stops for good.",
             "If the call dropped, pause instead (F5): you can resume after a pause.",
@@ -59,38 +73,38 @@ class ClosingMixin(QMainWindow):
         timer = self.session.timer
         if timer.started and not timer.ended:
             self.session.end()
-            self.save_now()
+            self.saver.save_now()
             self.refresh()
-            self.statusBar().showMessage("Interview ended. Decide and submit when you are ready.", 8000)
+            self.status("Interview ended. Decide and submit when you are ready.", 8000)
 
     def request_close(self) -> None:
         """Ctrl+W and the window's close button: asks first while the interview is under way."""
-        if not self._midway() or self._close_confirmed:
-            self.close()
+        if not self.midway() or self.close_confirmed:
+            self.window.close()
             return
         self.confirm_box = ask(
-            self,
+            self.window,
             "Close the interview window",
             "Close this window while the interview is under way?",
             "Everything you typed is saved. The interview is kept: open it again from the main window "
             "to resume where you were. The time the window is closed is not counted.",
             act="Close, resume later",
             keep="Keep interviewing",
-            on_act=self._confirm_close,
+            on_act=self.confirm_close,
         )
 
-    def _confirm_close(self) -> None:
-        self._close_confirmed = True
-        self.close()
+    def confirm_close(self) -> None:
+        self.close_confirmed = True
+        self.window.close()
 
-    def _midway(self) -> bool:
+    def midway(self) -> bool:
         timer = self.session.timer
         return timer.started and not timer.ended
 
     def request_submit(self) -> None:
         if self.session.sealed:
             return
-        self.save_now()
+        self.saver.save_now()
         lines = self.rubric.cards.values()
         unscored = sum(1 for card in lines if card.level is None)
         bare = sum(1 for card in lines if card.level is not None and not card.evidence.toPlainText().strip())
@@ -102,7 +116,7 @@ class ClosingMixin(QMainWindow):
         if self.session.recommendation is None:
             warnings.append("There is no overall recommendation.")
         self.confirm_box = ask(
-            self,
+            self.window,
             "Submit and seal",
             "Submit this interview and seal its scores?",
             " ".join(warnings) + " Later changes are kept as amendments beside the sealed scores.",
@@ -112,14 +126,14 @@ class ClosingMixin(QMainWindow):
         )
 
     def submit(self) -> None:
-        self.save_now()
+        self.saver.save_now()
         self.session.submit()
-        self.save_now()
-        self._show_sealed()
+        self.saver.save_now()
+        self.show_sealed()
         self.refresh()
-        self.statusBar().showMessage("Submitted; the scores are sealed.", 8000)
+        self.status("Submitted; the scores are sealed.", 8000)
 
-    def _show_sealed(self) -> None:
+    def show_sealed(self) -> None:
         sealed_at = self.session.sealed_at
         text = None
         if sealed_at is not None:
@@ -138,7 +152,7 @@ class ClosingMixin(QMainWindow):
             self.session.template.scale,
             self.session.level(cid),
             self.session.evidence(cid),
-            self,
+            self.window,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(partial(self._amended, cid, dialog))
@@ -150,13 +164,13 @@ class ClosingMixin(QMainWindow):
         evidence = dialog.evidence.toPlainText()
         self.session.amend(cid, level, evidence, dialog.reason.text())
         self.rubric.cards[cid].show_score(level, evidence)
-        self.save_now()
+        self.saver.save_now()
 
     def export_pdf(self, *, include_private: bool = False) -> None:
         """The summary of this interview as it stands, after everything typed is written."""
-        self.save_now()
-        if not self.queue.flush():
-            self.statusBar().showMessage("Not exported: the last edits are not saved yet.", 8000)
+        self.saver.save_now()
+        if not self.saver.queue.flush():
+            self.status("Not exported: the last edits are not saved yet.", 8000)
             return
         s = self.session
         self.exporter.export_interview(s.interview_id, s.candidate, include_private=include_private)
@@ -166,14 +180,12 @@ class ClosingMixin(QMainWindow):
         from interviewdesk.services.feedback import feedback_draft
 
         if not self.session.sealed:
-            self.statusBar().showMessage(
-                "Submit the interview first: feedback is drawn from sealed scores.", 6000
-            )
+            self.status("Submit the interview first: feedback is drawn from sealed scores.", 6000)
             return
-        self.save_now()
-        self.queue.flush()
-        draft = feedback_draft(self._db, self.session.interview_id)
-        dialog = FeedbackDialog(self.session.candidate, draft.text, self)
+        self.saver.save_now()
+        self.saver.queue.flush()
+        draft = feedback_draft(self.workspace, self.session.interview_id)
+        dialog = FeedbackDialog(self.session.candidate, draft.text, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.export_requested.connect(
             lambda text: self.exporter.export_feedback(

@@ -264,3 +264,12 @@ class RubricPanel(QScrollArea):
     def restyle(self) -> None:
         for card in self.cards.values():
             card.restyle()
+
+
+def card_of(widget: QWidget | None) -> CompetencyCard | None:
+    """The rubric card that holds ``widget`` (its evidence field, say), if any."""
+    while widget is not None:
+        if isinstance(widget, CompetencyCard):
+            return widget
+        widget = widget.parentWidget()
+    return None

@@ -11,12 +11,14 @@ from collections.abc import Callable
 from queue import SimpleQueue
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QStatusBar
 
 from interviewdesk.domain.autosave import SaveScheduler
 from interviewdesk.domain.clock import Clock
 from interviewdesk.services.live_session import LiveSession
 from interviewdesk.services.save_queue import SaveQueue, SaveReport, SetAside
 from interviewdesk.services.workspace import Workspace
+from interviewdesk.ui import theme
 
 REPORTS_MS = 50  # how often the save thread's reports are looked at
 HEARTBEAT_MS = 5000  # a running timer's offset is saved this often, so a crash loses seconds
@@ -131,3 +133,33 @@ class Saver(QObject):
     def _stop_timers(self) -> None:
         for timer in (self._save_timer, self._report_timer, self._heartbeat):
             timer.stop()
+
+
+class SaveStatus(QObject):
+    """What the window says about saving: "Saved" for a moment, a failure in red until the next
+    save, and edits set aside on a line of their own that stays."""
+
+    def __init__(self, parent: QObject, bar: QStatusBar, problem: QLabel, saver: Saver) -> None:
+        super().__init__(parent)
+        self.bar, self.problem, self.saver = bar, problem, saver
+        saver.saved.connect(self._saved)
+        saver.save_failed.connect(self._failed)
+        saver.set_aside.connect(self._set_aside)
+
+    def _saved(self, report: SaveReport) -> None:
+        theme.restyle(self.bar, "")
+        self.bar.showMessage(f"Saved ({report.changes} change{'s' if report.changes != 1 else ''}).", 2000)
+
+    def _failed(self, message: str) -> None:
+        theme.restyle(self.bar, theme.style(theme.Role.DANGER))
+        self.bar.showMessage(message)
+
+    def _set_aside(self, entry: SetAside) -> None:
+        count = len(self.saver.queue.set_aside)
+        self.problem.setText(
+            f"{count} edit{'s' if count != 1 else ''} could not be saved and "
+            f"{'were' if count != 1 else 'was'} set aside. Latest: {entry.message()}"
+        )
+        self.problem.setToolTip("\n".join(e.message() for e in self.saver.queue.set_aside))
+        self.problem.setStyleSheet(theme.style(theme.Role.DANGER))
+        self.problem.show()

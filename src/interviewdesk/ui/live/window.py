@@ -16,47 +16,39 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QSizePolicy,
-    QSplitter,
-    QStackedWidget,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from interviewdesk.domain.clock import Clock, SystemClock
-from interviewdesk.domain.vocabulary import QuestionTopic
 from interviewdesk.errors import UserError
 from interviewdesk.services.live_session import LiveSession, open_live_session
-from interviewdesk.services.save_queue import SaveQueue, SaveReport, SetAside
+from interviewdesk.services.save_queue import SaveQueue
 from interviewdesk.services.workspace import Workspace
-from interviewdesk.ui import theme
 from interviewdesk.ui.icons import retint, set_icon
 from interviewdesk.ui.live.actions import LiveActions
-from interviewdesk.ui.live.closing import ClosingMixin
-from interviewdesk.ui.live.compact import COMPACT_SIZE, CompactView
+from interviewdesk.ui.live.capture import CaptureRouter
+from interviewdesk.ui.live.closing import Closer
+from interviewdesk.ui.live.compact import COMPACT_SIZE
+from interviewdesk.ui.live.edits import EditRelay
 from interviewdesk.ui.live.focus import FocusKeeper
+from interviewdesk.ui.live.layout import build_panes
 from interviewdesk.ui.live.navigator import Navigator
 from interviewdesk.ui.live.notes_edit import StampedNotesEdit
 from interviewdesk.ui.live.placement import FULL_SIZE, Placement
-from interviewdesk.ui.live.rubric import CompetencyCard, RubricPanel
-from interviewdesk.ui.live.saving import Saver
-from interviewdesk.ui.live.script_view import ScriptView
-from interviewdesk.ui.live.sheets import AmendDialog, FeedbackDialog, ShortcutSheet
-from interviewdesk.ui.live.side_panels import ClosePanel, QuestionsPanel, RolePanel
+from interviewdesk.ui.live.rubric import card_of
+from interviewdesk.ui.live.saving import Saver, SaveStatus
+from interviewdesk.ui.live.sheets import ShortcutSheet
 from interviewdesk.ui.live.tasks import TaskController
-from interviewdesk.ui.live.timer_bar import TimerBar, TimerState, clock_text
+from interviewdesk.ui.live.timer_bar import TimerState, clock_text
 from interviewdesk.ui.pdf_export import PdfExporter
 
 REDRAW_MS = 250  # the timer is redrawn, never counted: the clock is read on each redraw
 
 
-class LiveInterviewWindow(ClosingMixin, QMainWindow):
+class LiveInterviewWindow(QMainWindow):
     """``saved(SaveReport)`` after each write; ``save_failed(message)`` when one could not be made
     yet; ``set_aside(SetAside)`` for an edit that can never be written; ``closed_midway(message)``
     when the window closes with the interview still under way; ``closed(interview_id)`` after it
@@ -75,12 +67,7 @@ class LiveInterviewWindow(ClosingMixin, QMainWindow):
         self.saver = Saver(self, db, self.session, self.clock)
         self.exporter = PdfExporter(self, lambda: db)
         self._db = db
-        self.feedback_dialog: FeedbackDialog | None = None
-        self.confirm_box: QMessageBox | None = None
-        self.amend_dialog: AmendDialog | None = None
         self.shortcut_sheet: ShortcutSheet | None = None
-        self._capture_return: tuple[QWidget | None, int] | None = None
-        self._close_confirmed = False
         self._reminded = False
         self._shown = False
         self._title = f"{self.session.candidate} — {self.session.template.name}"
@@ -88,14 +75,31 @@ class LiveInterviewWindow(ClosingMixin, QMainWindow):
 
         self._build_layout()
         self.navigator = Navigator(self, self.session, self.script, self.rubric, self.compact)
+        self.closer = Closer(
+            self,
+            workspace=db,
+            session=self.session,
+            saver=self.saver,
+            rubric=self.rubric,
+            close_panel=self.close_panel,
+            exporter=self.exporter,
+            refresh=self.refresh,
+        )
         self.commands = LiveActions(self)
-        self.timer_bar.start_button.setDefaultAction(self.commands.start)
-        self.timer_bar.previous_button.setDefaultAction(self.commands.previous)
-        self.timer_bar.next_button.setDefaultAction(self.commands.next)
-        self.timer_bar.previous_button.setAccessibleName("Previous section (F7)")
-        self.timer_bar.next_button.setAccessibleName("Next section (F8)")
+        self.commands.attach(self.timer_bar)
+        self.edits = EditRelay(
+            self,
+            session=self.session,
+            saver=self.saver,
+            panes=self.panes,
+            navigator=self.navigator,
+            status=self.statusBar().showMessage,
+        )
         self._connect()
-        self._restore()
+        self.edits.restore()
+        self.closer.show_sealed()
+        self._show_section(self.session.current_section())
+        self.navigator.field_changed()
         self.tasks = TaskController(
             self, self.session, self.script, edited=self.saver.edited, mark=self.saver.mark
         )
@@ -120,54 +124,13 @@ class LiveInterviewWindow(ClosingMixin, QMainWindow):
         self._redraw.start()
 
     def _build_layout(self) -> None:
-        template = self.session.template
-        self.timer_bar = TimerBar()
-        self.sections = QListWidget()
-        self.sections.setObjectName("sectionList")
-        self.sections.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # F7/F8 move; typing never lands here
-        self.sections.setWordWrap(True)
-        self.sections.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.sections.setResizeMode(QListWidget.ResizeMode.Adjust)
-        for index, section in enumerate(template.sections):
-            item = QListWidgetItem(f"{index + 1}. {section.title}\n{section.minutes:g} min planned")
-            item.setToolTip(f"{section.title} ({section.minutes:g} min planned)")
-            self.sections.addItem(item)
+        self.panes = panes = build_panes(self.session)
+        self.timer_bar, self.sections, self.script = panes.timer_bar, panes.sections, panes.script
+        self.rubric, self.questions, self.role = panes.rubric, panes.questions, panes.role
+        self.close_panel, self.tabs, self.splitter = panes.close_panel, panes.tabs, panes.splitter
+        self.compact, self.layouts, self.problem = panes.compact, panes.layouts, panes.problem
         self.sections.currentRowChanged.connect(self._section_clicked)
-        self.script = ScriptView(template, self.session.offset)
-        self.rubric = RubricPanel(template.competencies, template.scale)
-        self.questions = QuestionsPanel()
-        self.role = RolePanel(template)
-        self.close_panel = ClosePanel(template)
-        self.tabs = QTabWidget()
-        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.tabs.addTab(self.rubric, "Rubric")
-        self.tabs.addTab(self.questions, "Candidate's questions")
-        self.tabs.addTab(self.role, "Role && aspirations")  # && shows one ampersand
-        self.tabs.addTab(self.close_panel, "Decide && submit")
-        self.tabs.setTabToolTip(2, "The role-clarity checklist and the candidate's aspirations")
-        self.tabs.setTabToolTip(3, "Recommendation, summary for the panel, and Submit (seals the scores)")
-        self.splitter = QSplitter()
-        self.splitter.setChildrenCollapsible(False)
-        for widget in (self.sections, self.script, self.tabs):
-            self.splitter.addWidget(widget)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([170, 560, 540])
-        self.sections.setMinimumWidth(140)
-        full = QWidget()
-        full_layout = QVBoxLayout(full)
-        full_layout.setContentsMargins(0, 0, 0, 0)
-        full_layout.addWidget(self.timer_bar)
-        full_layout.addWidget(self.splitter, 1)
-        self.compact = CompactView(template.scale)
-        self.layouts = QStackedWidget()
-        self.layouts.addWidget(full)
-        self.layouts.addWidget(self.compact)
         self.setCentralWidget(self.layouts)
-        self.problem = QLabel()
-        self.problem.setObjectName("saveProblem")
-        self.problem.setWordWrap(True)
-        self.problem.hide()
         self.statusBar().addPermanentWidget(self.problem, 1)
 
     def _connect(self) -> None:
@@ -177,54 +140,17 @@ class LiveInterviewWindow(ClosingMixin, QMainWindow):
             (self.set_aside, self.saver.set_aside),
         ):
             theirs.connect(mine)
-        self.saved.connect(self._saved)
-        self.save_failed.connect(self._save_failed)
-        self.set_aside.connect(self._set_aside)
-        self.script.notes_edited.connect(self._notes_edited)
-        self.script.asked_changed.connect(self._asked)
+        self.save_status = SaveStatus(self, self.statusBar(), self.problem, self.saver)
         for card in self.rubric.cards.values():
-            card.scored.connect(self._scored)
-            card.evidence_edited.connect(self._evidence_edited)
             card.focused.connect(self.navigator.competency_focused)
-            card.amend_requested.connect(self.amend)
-        self.questions.logged.connect(self._question_logged)
-        self.questions.updated.connect(self._question_updated)
-        self.questions.deleted.connect(self._question_deleted)
-        self.questions.capture_done.connect(self._capture_done)
-        self.role.checked.connect(self._checklist)
-        self.role.aspirations_edited.connect(
-            lambda: self.saver.mark(
-                "aspirations", lambda: self.session.set_aspirations(self.role.aspirations.toPlainText())
-            )
+            card.amend_requested.connect(self.closer.amend)
+        self.capture = CaptureRouter(
+            self,
+            self.panes,
+            in_compact=lambda: self.layouts.currentWidget() is self.compact,
+            focus_notes=self.focus_notes,
         )
-        self.close_panel.recommendation_changed.connect(self._recommendation)
-        self.close_panel.summary_edited.connect(
-            lambda: self.saver.mark(
-                "summary", lambda: self.session.set_summary(self.close_panel.summary.toPlainText())
-            )
-        )
-        self.close_panel.submit_requested.connect(self.request_submit)
-        self.compact.captured.connect(lambda text, topic: self._question_logged(text, topic, "", False))
-        self.compact.capture_done.connect(self._capture_done)
-        self.compact.scored.connect(lambda cid, level: self.rubric.cards[cid].score(level))
-
-    def _restore(self) -> None:
-        s = self.session
-        for key, editor in self.script.notes.items():
-            editor.set_paragraphs(s.notes.get(key, []))
-        for (section, question), box in self.script.asked_boxes.items():
-            box.setChecked((section, question) in s.asked)
-        for cid, card in self.rubric.cards.items():
-            card.show_score(s.level(cid), s.evidence(cid))
-        self.questions.show_questions(list(s.questions.values()))
-        self.role.set_checked(s.checklist)
-        self.role.aspirations.blockSignals(True)
-        self.role.aspirations.setPlainText(s.aspirations)
-        self.role.aspirations.blockSignals(False)
-        self.close_panel.show_values(s.recommendation, s.summary)
-        self._show_sealed()
-        self._show_section(s.current_section())
-        self.navigator.field_changed()
+        self.close_panel.submit_requested.connect(self.closer.request_submit)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -234,18 +160,6 @@ class LiveInterviewWindow(ClosingMixin, QMainWindow):
             QTimer.singleShot(0, self, self.focus_notes)
 
     # -- where the interviewer is (see navigator.py) ------------------------------------------
-    @property
-    def current_competency(self) -> str | None:
-        return self.navigator.current_competency
-
-    @property
-    def last_notes(self) -> StampedNotesEdit | None:
-        return self.navigator.last_notes
-
-    @last_notes.setter
-    def last_notes(self, editor: StampedNotesEdit | None) -> None:
-        self.navigator.last_notes = editor
-
     def current_notes(self) -> StampedNotesEdit:
         return self.navigator.current_notes()
 
@@ -262,7 +176,7 @@ class LiveInterviewWindow(ClosingMixin, QMainWindow):
         self.navigator.step_competency(step)
 
     def score_current(self, level: int | None) -> None:
-        card = self.rubric.cards.get(self.current_competency or "")
+        card = self.rubric.cards.get(self.navigator.current_competency or "")
         if card is None:
             return
         if self.session.sealed:
@@ -357,111 +271,28 @@ class LiveInterviewWindow(ClosingMixin, QMainWindow):
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         if isinstance(new, StampedNotesEdit) and self.isAncestorOf(new):
             self.navigator.notes_focused(new)
-        card = _card_of(new)
+        card = card_of(new)
         if card is not None and self.isAncestorOf(card):
             self.navigator.competency_focused(card.competency.id)
         if self.saver.pending and old is not None and self.isAncestorOf(old):
             self.save_now()
 
-    def _notes_edited(self, key: tuple[int, int | None]) -> None:
-        editor = self.script.notes[key]
-        self.saver.mark(("notes", key), lambda: self.session.set_notes(key[0], key[1], editor.paragraphs()))
-
-    def _asked(self, section: int, question: int, asked: bool) -> None:
-        if not self.saver.loading:
-            self.session.set_asked(section, question, asked)
-            self.saver.edited()
-
-    def _scored(self, cid: str, level: int | None) -> None:
-        self.session.set_score(cid, level)
-        self.navigator.competency_focused(cid)
-        self.saver.edited()
-
-    def _evidence_edited(self, cid: str) -> None:
-        evidence = self.rubric.cards[cid].evidence
-        self.saver.mark(("evidence", cid), lambda: self.session.set_evidence(cid, evidence.toPlainText()))
-
-    def _question_logged(self, text: str, topic: QuestionTopic, answer: str, owed: bool) -> None:
-        self.session.log_question(text, topic, answer, owed)
-        self.questions.show_questions(list(self.session.questions.values()))
-        self.statusBar().showMessage(f"Logged the candidate's question ({topic.label}).", 4000)
-        self.saver.edited()
-
-    def _question_updated(self, key: str, text: str, topic: QuestionTopic, answer: str, owed: bool) -> None:
-        self.session.update_question(
-            key, text=text, topic=QuestionTopic(topic), answer=answer, follow_up_owed=owed
-        )
-        self.questions.show_questions(list(self.session.questions.values()))
-        self.saver.edited()
-
-    def _question_deleted(self, key: str) -> None:
-        self.session.delete_question(key)
-        self.questions.show_questions(list(self.session.questions.values()))
-        self.saver.edited()
-
-    def _checklist(self, item: int, covered: bool) -> None:
-        self.session.set_checklist(item, covered)
-        self.saver.edited()
-
-    def _recommendation(self, recommendation: str | None) -> None:
-        if not self.saver.loading:
-            self.session.set_recommendation(recommendation)
-            self.saver.edited()
-
     # -- commands ------------------------------------------------------------------------------
     def focus_capture(self) -> None:
-        """Ctrl+K: the capture field; Enter or Esc gives the caret back to where it was."""
-        focused = QApplication.focusWidget()
-        if self._capture_return is None or focused not in (self.questions.question, self.compact.capture):
-            self._capture_return = (focused, self.tabs.currentIndex())
-        if self.layouts.currentWidget() is self.compact:
-            self.compact.capture.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            return
-        self.tabs.setCurrentWidget(self.questions)
-        self.questions.question.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def _capture_done(self) -> None:
-        back, self._capture_return = self._capture_return, None
-        if back is None:
-            return
-        widget, tab = back
-        self.tabs.setCurrentIndex(tab)
-        if widget is not None and self.isAncestorOf(widget) and widget.isVisible():
-            widget.setFocus(Qt.FocusReason.OtherFocusReason)
-        else:
-            self.focus_notes()
+        self.capture.open()
 
     def focus_rubric(self) -> None:
         self.tabs.setCurrentWidget(self.rubric)
-        card = self.rubric.cards.get(self.current_competency or "")
+        card = self.rubric.cards.get(self.navigator.current_competency or "")
         if card is not None:
             self.rubric.ensureWidgetVisible(card)
             card.setFocus()
 
     def link_note(self) -> None:
-        editor, cid = self.last_notes, self.current_competency
-        paragraph = editor.current_paragraph() if editor is not None else None
-        if paragraph is None or cid is None or self.session.sealed:
-            self.statusBar().showMessage("Put the cursor in a note and pick a competency first.", 4000)
-            return
-        offset, text, private = paragraph
-        if private:
-            # Evidence is shared with the panel; a private note would leak through it.
-            self.statusBar().showMessage(
-                "A private note cannot be evidence: share it first (Ctrl+Shift+P).", 6000
-            )
-            return
-        evidence = self.rubric.cards[cid].evidence
-        current = evidence.toPlainText().rstrip()
-        evidence.setPlainText(f"{current}\n[m{int(offset // 60) + 1}] {text}".strip())
-        self.statusBar().showMessage(f"Linked to {self.session.template.competency(cid).name}.", 3000)
+        self.edits.link_note()
 
     def toggle_private(self) -> None:
-        if self.last_notes is not None:
-            private = self.last_notes.toggle_private()
-            self.statusBar().showMessage(
-                "Paragraph marked private." if private else "Paragraph shared again.", 3000
-            )
+        self.edits.toggle_private()
 
     def toggle_compact(self) -> None:
         compact = self.layouts.currentWidget() is not self.compact
@@ -520,26 +351,6 @@ class LiveInterviewWindow(ClosingMixin, QMainWindow):
             self._redraw.stop()
             QApplication.instance().focusChanged.disconnect(self._focus_changed)
 
-    def _saved(self, report: SaveReport) -> None:
-        theme.restyle(self.statusBar(), "")
-        self.statusBar().showMessage(
-            f"Saved ({report.changes} change{'s' if report.changes != 1 else ''}).", 2000
-        )
-
-    def _save_failed(self, message: str) -> None:
-        theme.restyle(self.statusBar(), theme.style(theme.Role.DANGER))
-        self.statusBar().showMessage(message)
-
-    def _set_aside(self, entry: SetAside) -> None:
-        count = len(self.queue.set_aside)
-        self.problem.setText(
-            f"{count} edit{'s' if count != 1 else ''} could not be saved and "
-            f"{'were' if count != 1 else 'was'} set aside. Latest: {entry.message()}"
-        )
-        self.problem.setToolTip("\n".join(e.message() for e in self.queue.set_aside))
-        self.problem.setStyleSheet(theme.style(theme.Role.DANGER))
-        self.problem.show()
-
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
@@ -549,9 +360,10 @@ class LiveInterviewWindow(ClosingMixin, QMainWindow):
                 self.script.restyle()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if event.spontaneous() and self._midway() and not self._close_confirmed:
+        closer = self.closer
+        if event.spontaneous() and closer.midway() and not closer.close_confirmed:
             event.ignore()  # the window manager's close button: ask, as Ctrl+W does
-            self.request_close()
+            closer.request_close()
             return
         if not self.saver.close():
             event.ignore()
@@ -564,20 +376,12 @@ class LiveInterviewWindow(ClosingMixin, QMainWindow):
             return
         self.placement.save("compact" if self.layouts.currentWidget() is self.compact else "full")
         self._stop()
-        if self._midway():
+        if closer.midway():
             self.closed_midway.emit(
                 f"The interview with {self.session.candidate} is kept; open it again to resume."
             )
         super().closeEvent(event)
         self.closed.emit(self.session.interview_id)
-
-
-def _card_of(widget: QWidget | None) -> CompetencyCard | None:
-    while widget is not None:
-        if isinstance(widget, CompetencyCard):
-            return widget
-        widget = widget.parentWidget()
-    return None
 
 
 def open_interview_window(
