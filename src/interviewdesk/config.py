@@ -29,7 +29,7 @@ def resolve_db_target(cli_value: str | None = None, environ: dict[str, str] | No
     """The database to use: ``--db`` wins over the environment, which wins over the default file.
 
     The value is a file path or an SQLAlchemy URL; it is returned as given and interpreted by
-    :func:`interviewdesk.store.engine.database_url`.
+    :func:`interviewdesk.store.database.database_url`.
     """
     env = os.environ if environ is None else environ
     if cli_value:

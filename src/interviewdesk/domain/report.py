@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from interviewdesk.domain import stamps
 from interviewdesk.domain.timer import SKIPPED_BELOW_S
 from interviewdesk.domain.vocabulary import QuestionTopic
 
@@ -107,7 +108,7 @@ class NoteLine:
     @property
     def minute(self) -> int:
         """The minute of the interview it was written in, counting from 1 as a clock's hand does."""
-        return int(self.offset_s // 60) + 1
+        return stamps.minute(self.offset_s)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""Scoring rules: the seal over submitted scores, and weighted overall levels."""
+"""Scoring rules: a score as a value, and the seal over what was submitted."""
 
 from __future__ import annotations
 

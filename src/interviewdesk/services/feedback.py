@@ -8,15 +8,13 @@ words. The interviewer edits the draft before anything is sent; nothing leaves t
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from interviewdesk.domain import stamps
 from interviewdesk.domain.report import InterviewReport, RubricLine
 from interviewdesk.errors import UserError
 from interviewdesk.services.reports import interview_report
 from interviewdesk.store.database import Database
-
-_STAMP = re.compile(r"\[m\d+\]\s*")  # minute stamps of linked notes
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +61,7 @@ def compose(report: InterviewReport) -> str:
 
 
 def _evidence(line: RubricLine) -> str:
-    text = " ".join(_STAMP.sub("", line.evidence).split())
+    text = " ".join(stamps.strip_linked(line.evidence).split())
     return text.rstrip(".") + "." if text else ""
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
+from interviewdesk.domain import stamps
 from interviewdesk.domain.report import InterviewReport
 from interviewdesk.export.pdf.charts import radar
 from interviewdesk.export.pdf.layout import cell, flag_mark, grid, local_time, minutes, signed_minutes, table
@@ -169,7 +170,7 @@ def _tasks(report: InterviewReport, styles: Styles, width: float) -> list[Flowab
             flagged.append(index)
             actual += " (over)"
         pay = task.pay if task.paid else f"unpaid{': ' + task.pay if task.pay else ''}"
-        observed = "\n".join(f"min {int(at // 60) + 1}: {text}" for at, text in task.observations)
+        observed = "\n".join(f"min {stamps.minute(at)}: {text}" for at, text in task.observations)
         outcome = "\n".join(part for part in (task.level_label, task.outcome, task.deliverable) if part)
         rows.append(
             [task.title, f"{minutes(task.stated_s)} stated\n{actual}", pay, observed or "-", outcome or "-"]

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 
+from interviewdesk.domain import stamps
 from interviewdesk.domain.vocabulary import QuestionTopic
 from interviewdesk.services.live_session import LiveSession
 from interviewdesk.ui.live.layout import LivePanes
@@ -135,7 +136,7 @@ class EditRelay(QObject):
             return
         evidence = self.rubric.cards[cid].evidence
         current = evidence.toPlainText().rstrip()
-        evidence.setPlainText(f"{current}\n[m{int(offset // 60) + 1}] {text}".strip())
+        evidence.setPlainText(f"{current}\n{stamps.linked(offset, text)}".strip())
         self.status(f"Linked to {self.session.template.competency(cid).name}.", 3000)
 
     def toggle_private(self) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from interviewdesk.domain import stamps
 from interviewdesk.ui import theme
 
 UNSTAMPED = -1
@@ -183,7 +184,7 @@ class StampedNotesEdit(QPlainTextEdit):
             state = block.userState()
             if block.isVisible() and state != UNSTAMPED and block.text().strip():
                 offset, private = _decode(state)
-                label = f"m{int(offset // 60) + 1}" + (" priv" if private else "")
+                label = stamps.minute_label(offset) + (" priv" if private else "")
                 painter.drawText(0, top, self._margin.width() - 4, height, Qt.AlignmentFlag.AlignRight, label)
             block = block.next()
             top += height

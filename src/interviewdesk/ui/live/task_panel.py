@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from interviewdesk.domain import stamps
 from interviewdesk.templates.model import ScaleLevel, Task, Template
 from interviewdesk.ui import theme
 from interviewdesk.ui.live.timer_bar import clock_text
@@ -128,7 +129,7 @@ class TaskPanel(QFrame):
             self.add_observation(offset, text)
 
     def add_observation(self, offset: float, text: str) -> None:
-        self.observations.addItem(f"m{int(offset // 60) + 1}  {text}")
+        self.observations.addItem(f"{stamps.minute_label(offset)}  {text}")
 
     def _start_or_end(self) -> None:
         (self.end_requested if self._running else self.start_requested).emit(self.task.id)
