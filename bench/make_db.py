@@ -10,7 +10,8 @@ from sqlalchemy import insert, select
 
 from interviewdesk.domain.vocabulary import InterviewStatus
 from interviewdesk.services.workspace import open_workspace
-from interviewdesk.store.models import Candidate, Interview, Interviewer, TemplateVersion
+from interviewdesk.store.tables import candidates, interviewers, template_versions
+from interviewdesk.store.tables import interviews as interview_table
 
 PER_CANDIDATE = 5
 
@@ -21,20 +22,20 @@ def make_db(path: Path, interviews: int = 10_000) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     db = open_workspace(str(path))
     start = datetime(2025, 1, 6, 9, 0, tzinfo=UTC)
-    with db.session() as session:
-        template_ids = list(session.scalars(select(TemplateVersion.id)))
-        session.execute(insert(Interviewer), [{"name": f"Interviewer {n}"} for n in range(1, 41)])
-        candidates = interviews // PER_CANDIDATE
+    with db.begin() as session:
+        template_ids = list(session.scalars(select(template_versions.c.id)))
+        session.execute(insert(interviewers), [{"name": f"Interviewer {n}"} for n in range(1, 41)])
+        candidate_count = interviews // PER_CANDIDATE
         session.execute(
-            insert(Candidate),
+            insert(candidates),
             [
                 {"name": f"Candidate {n:05d}", "role": "Software Engineer", "email": ""}
-                for n in range(candidates)
+                for n in range(candidate_count)
             ],
         )
         statuses = list(InterviewStatus)
         session.execute(
-            insert(Interview),
+            insert(interview_table),
             [
                 {
                     "candidate_id": 1 + n // PER_CANDIDATE,

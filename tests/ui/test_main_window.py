@@ -153,13 +153,14 @@ def test_enter_on_an_interview_opens_the_live_window(qtbot, db: Database) -> Non
 def test_follow_ups_queue_shows_overdue_and_marks_done(qtbot, db: Database) -> None:
     from datetime import date, timedelta
 
-    from interviewdesk.store.models import FollowUp
+    from sqlalchemy import update
+
+    from interviewdesk.store.tables import follow_ups
 
     create_demo(db)
-    with db.session() as session:
-        late = session.get(FollowUp, 1)
-        assert late is not None
-        late.due = date.today() - timedelta(days=2)
+    with db.begin() as connection:
+        late = update(follow_ups).where(follow_ups.c.id == 1).values(due=date.today() - timedelta(days=2))
+        assert connection.execute(late).rowcount == 1
     window = open_window(qtbot, db)
     queue = window.follow_ups
     qtbot.waitUntil(lambda: queue.model.rowCount() > 0)

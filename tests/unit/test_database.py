@@ -58,7 +58,7 @@ def test_environment_variable_selects_the_database(tmp_path: Path, monkeypatch: 
     assert target.exists()
 
 
-def test_migrations_from_empty_match_the_models(db: Database) -> None:
+def test_migrations_from_empty_match_the_tables(db: Database) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
@@ -73,8 +73,8 @@ def test_known_revisions_match_the_migration_scripts() -> None:
 
 
 def test_new_database_holds_the_builtin_templates(db: Database) -> None:
-    with db.session() as session:
-        count = session.execute(text("SELECT count(*) FROM template_versions")).scalar()
+    with db.begin() as connection:
+        count = connection.execute(text("SELECT count(*) FROM template_versions")).scalar()
     assert count == 4
 
 
@@ -121,9 +121,9 @@ def test_refuses_another_programs_database(tmp_path: Path, cli) -> None:
 
 def test_refuses_a_damaged_database(db_path: Path, cli) -> None:
     database = open_database(str(db_path))
-    with database.session() as session:
+    with database.begin() as connection:
         for n in range(300):
-            session.execute(
+            connection.execute(
                 text(
                     "INSERT INTO candidates (name, role, email, created_at) "
                     "VALUES (:n, 'r', '', '2026-01-01')"

@@ -1,1 +1,2 @@
-"""Storage: the SQLAlchemy models, opening and migrating a database, and its safety checks. No Qt."""
+"""Storage: the Core tables, opening and migrating a database, its safety checks, and the row
+functions that hold all the SQL. No Qt."""

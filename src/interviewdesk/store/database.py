@@ -19,7 +19,6 @@ from typing import Any
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
 
 from interviewdesk.errors import DatabaseRefusedError, UserError
 from interviewdesk.store.inspect import FileState, inspect_sqlite_file
@@ -55,14 +54,11 @@ def database_url(target: str) -> URL:
 
 @dataclass
 class Database:
-    """An open, migrated database: an engine and a factory for short sessions."""
+    """An open, migrated database: an engine, used through short Core transactions (``begin``)."""
 
     engine: Engine
     url: URL
     created: bool
-
-    def __post_init__(self) -> None:
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @property
     def is_sqlite(self) -> bool:
@@ -77,12 +73,6 @@ class Database:
         """A Core connection in one transaction: committed when the block ends, rolled back if it raises."""
         with self.engine.begin() as connection:
             yield connection
-
-    @contextmanager
-    def session(self) -> Iterator[Session]:
-        """One short unit of work: committed when the block ends, rolled back if it raises."""
-        with self._sessions() as session, session.begin():
-            yield session
 
     def describe(self) -> str:
         return str(self.path) if self.path else self.url.render_as_string(hide_password=True)

@@ -1,8 +1,9 @@
-"""The database schema as SQLAlchemy Core tables.
+"""The database schema as SQLAlchemy Core tables: the one description of it, beside its Alembic
+migrations (a test checks that the two agree).
 
-Kept apart from the ORM classes (models.py) so that the first screen, which only reads lists,
-loads without building the ORM mappers: the window is interactive sooner. Durations are never
-stored; they are derived from the timer events. Template rows are immutable versions.
+All reads and writes are Core statements in the row modules (catalog, live_rows, report_rows,
+interview_rows, follow_up_rows). Durations are never stored; they are derived from the timer
+events. Template rows are immutable versions.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Column types shared by the models."""
+"""Column types shared by the tables."""
 
 from __future__ import annotations
 
