@@ -139,3 +139,18 @@ def test_window_without_a_display_says_so(cli, monkeypatch, db_path) -> None:
     assert result.code == 2
     assert "no display" in result.err
     assert not db_path.exists()
+
+
+def test_a_closed_pipe_is_not_called_a_database_problem(db_path) -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from interviewdesk.cli import main; "
+        f"main(['--db', {str(db_path)!r}, 'demo']); "
+        f"sys.exit(main(['--db', {str(db_path)!r}, 'followups', 'list', '--all']))"
+    )
+    # `true` reads nothing and is gone long before the command has started: every write fails.
+    command = f'{sys.executable} -c "{script}" | true'
+    done = subprocess.run(command, shell=True, capture_output=True, text=True, check=False)
+    assert done.stderr == "", done.stderr
