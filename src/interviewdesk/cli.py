@@ -13,11 +13,14 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from interviewdesk import __version__
 from interviewdesk.config import resolve_db_target
 from interviewdesk.errors import UserError
+
+if TYPE_CHECKING:
+    from interviewdesk.services.workspace import Workspace
 
 PROG = "interviewdesk"
 
@@ -97,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_followups(commands: argparse._SubParsersAction) -> None:
+def _add_followups(commands: argparse._SubParsersAction[_Parser]) -> None:
     followups = commands.add_parser("followups", help="what is owed after interviews").add_subparsers(
         dest="action", required=True, metavar="ACTION", parser_class=_Parser
     )
@@ -112,7 +115,7 @@ def _add_followups(commands: argparse._SubParsersAction) -> None:
     fdone.set_defaults(run=_followups_done)
 
 
-def _add_exports(commands: argparse._SubParsersAction) -> None:
+def _add_exports(commands: argparse._SubParsersAction[_Parser]) -> None:
     export = commands.add_parser("export", help="PDF summaries for the hiring panel").add_subparsers(
         dest="action", required=True, metavar="ACTION", parser_class=_Parser
     )
@@ -169,7 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise
 
 
-def _db(target: str):  # -> Database; imported here so `--help` stays instant
+def _db(target: str) -> Workspace:  # imported here so `--help` stays instant
     from interviewdesk.services.workspace import open_workspace
 
     return open_workspace(target)

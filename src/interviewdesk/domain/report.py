@@ -30,7 +30,8 @@ class FlagKind(StrEnum):
     NO_DISCLOSURE = "no_disclosure"
 
     @property
-    def title(self) -> str:
+    def label(self) -> str:
+        """The flag's name as a reader sees it (not ``title``: that would hide ``str.title``)."""
         return _FLAG_TITLES[self]
 
 

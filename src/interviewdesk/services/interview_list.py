@@ -37,7 +37,7 @@ def list_interviews(
         rows = interview_rows.interview_rows(
             connection, candidate_id=candidate_id, offset=offset, limit=limit
         )
-    return [InterviewRow(*row) for row in rows]
+    return [InterviewRow(**row._mapping) for row in rows]  # by column name, not position
 
 
 def count_interviews(db: Database, *, candidate_id: int | None = None) -> int:

@@ -10,6 +10,8 @@ from interviewdesk.export.pdf import Paper, paper_for_locale, render_interview, 
 from interviewdesk.services.reports import interview_report, panel_report
 from interviewdesk.store.database import Database
 
+__all__ = ["Paper", "export_feedback_pdf", "export_interview_pdf", "export_panel_pdf"]
+
 
 def export_interview_pdf(
     db: Database,

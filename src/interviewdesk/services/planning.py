@@ -40,7 +40,7 @@ def add_candidate(db: Database, name: str, role: str = "", email: str = "") -> i
 
 def list_candidates(db: Database) -> list[CandidateSummary]:
     with db.begin() as connection:
-        return [CandidateSummary(*row) for row in catalog.candidates_with_counts(connection)]
+        return [CandidateSummary(**row._mapping) for row in catalog.candidates_with_counts(connection)]
 
 
 def interviewer_id(connection: Connection, name: str) -> int:

@@ -125,8 +125,8 @@ class SaveQueue:
             return False
         self._retry = []
         self.failing = False
-        for change, exc in rejected:
-            self._report_set_aside(change, exc)
+        for change, error in rejected:
+            self._report_set_aside(change, error)
         if self._on_saved is not None:
             self._on_saved(SaveReport(len(batch), time.perf_counter() - started, started - queued))
         return True

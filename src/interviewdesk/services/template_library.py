@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy.engine import Connection, Row
+from sqlalchemy.engine import Connection
 
 from interviewdesk.atomic import write_text_atomic
 from interviewdesk.errors import NotFoundError
 from interviewdesk.store import catalog
 from interviewdesk.store.database import Database
+from interviewdesk.store.types import AnyRow
 from interviewdesk.templates.loader import LoadedTemplate
 
 
@@ -32,12 +32,12 @@ class ImportResult:
     created: bool  # False: the same content was already stored as this version
 
 
-def _summary(row: Row[Any]) -> TemplateSummary:
+def _summary(row: AnyRow) -> TemplateSummary:
     minutes = sum(float(s["minutes"]) for s in row.body["sections"])
     return TemplateSummary(row.id, row.slug, row.version, row.name, row.role, row.kind, minutes)
 
 
-def _save(connection: Connection, loaded: LoadedTemplate) -> tuple[Row[Any], bool]:
+def _save(connection: Connection, loaded: LoadedTemplate) -> tuple[AnyRow, bool]:
     template = loaded.template
     return catalog.save_template(
         connection,

@@ -13,10 +13,11 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, insert, select
-from sqlalchemy.engine import Connection, Row
+from sqlalchemy.engine import Connection
 
 from interviewdesk.store.tables import candidates, interviewers, interviews
 from interviewdesk.store.tables import template_versions as tv
+from interviewdesk.store.types import AnyRow, inserted_id
 
 TEMPLATE_SUMMARY = (tv.c.id, tv.c.slug, tv.c.version, tv.c.name, tv.c.role, tv.c.kind, tv.c.body)
 
@@ -35,7 +36,7 @@ def save_template(
     kind: str,
     body: dict[str, Any],
     source_text: str,
-) -> tuple[Row[Any], bool]:
+) -> tuple[AnyRow, bool]:
     """Store a validated template as the next version of its id, unless its content is unchanged.
 
     Returns the stored version's summary row and whether a new version was made.
@@ -56,7 +57,7 @@ def save_template(
         "source_text": source_text,
         "content_hash": digest,
     }
-    new_id = connection.execute(insert(tv).values(values)).inserted_primary_key[0]
+    new_id = inserted_id(connection.execute(insert(tv).values(values)))
     return connection.execute(select(*TEMPLATE_SUMMARY).where(tv.c.id == new_id)).one(), True
 
 
@@ -64,7 +65,7 @@ def has_templates(connection: Connection) -> bool:
     return connection.execute(select(tv.c.id).limit(1)).first() is not None
 
 
-def template_versions(connection: Connection, *, latest_only: bool) -> list[Row[Any]]:
+def template_versions(connection: Connection, *, latest_only: bool) -> list[AnyRow]:
     query = select(*TEMPLATE_SUMMARY).order_by(tv.c.name, tv.c.version)
     if latest_only:
         newest = select(tv.c.slug, func.max(tv.c.version).label("version")).group_by(tv.c.slug).subquery()
@@ -82,20 +83,20 @@ def template_version_id(connection: Connection, ref: str | int) -> int | None:
     return None if found is None else int(found)
 
 
-def template_with_source(connection: Connection, version_id: int) -> Row[Any]:
+def template_with_source(connection: Connection, version_id: int) -> AnyRow:
     return connection.execute(select(*TEMPLATE_SUMMARY, tv.c.source_text).where(tv.c.id == version_id)).one()
 
 
 def insert_candidate(connection: Connection, name: str, role: str, email: str) -> int:
     values = {"name": name, "role": role, "email": email}
-    return int(connection.execute(insert(candidates).values(values)).inserted_primary_key[0])
+    return inserted_id(connection.execute(insert(candidates).values(values)))
 
 
 def candidate_exists(connection: Connection, candidate_id: int) -> bool:
     return connection.scalar(select(candidates.c.id).where(candidates.c.id == candidate_id)) is not None
 
 
-def candidates_with_counts(connection: Connection) -> list[Row[Any]]:
+def candidates_with_counts(connection: Connection) -> list[AnyRow]:
     """(id, name, role, number of interviews) for every candidate, by name."""
     counts = (
         select(interviews.c.candidate_id, func.count().label("n"))
@@ -103,7 +104,12 @@ def candidates_with_counts(connection: Connection) -> list[Row[Any]]:
         .subquery()
     )
     query = (
-        select(candidates.c.id, candidates.c.name, candidates.c.role, func.coalesce(counts.c.n, 0))
+        select(
+            candidates.c.id,
+            candidates.c.name,
+            candidates.c.role,
+            func.coalesce(counts.c.n, 0).label("interviews"),
+        )
         .outerjoin(counts, counts.c.candidate_id == candidates.c.id)
         .order_by(candidates.c.name, candidates.c.id)
     )
@@ -115,7 +121,7 @@ def interviewer_id(connection: Connection, name: str) -> int:
     found = connection.scalar(select(interviewers.c.id).where(interviewers.c.name == name))
     if found is not None:
         return int(found)
-    return int(connection.execute(insert(interviewers).values(name=name)).inserted_primary_key[0])
+    return inserted_id(connection.execute(insert(interviewers).values(name=name)))
 
 
 def insert_interview(
@@ -132,4 +138,4 @@ def insert_interview(
         "interviewer_id": interviewer_id,
         "scheduled_at": scheduled_at,
     }
-    return int(connection.execute(insert(interviews).values(values)).inserted_primary_key[0])
+    return inserted_id(connection.execute(insert(interviews).values(values)))

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
 from sqlalchemy import func, select, update
-from sqlalchemy.engine import Connection, Row
+from sqlalchemy.engine import Connection
 
 from interviewdesk.store.tables import candidates, follow_ups, interviewers, interviews
+from interviewdesk.store.types import AnyRow
 
 
-def follow_up_rows(connection: Connection, *, open_only: bool, due_before: date | None) -> list[Row[Any]]:
+def follow_up_rows(connection: Connection, *, open_only: bool, due_before: date | None) -> list[AnyRow]:
     query = (
         select(
             follow_ups.c.id,

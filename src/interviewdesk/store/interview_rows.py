@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.engine import Connection, Row
+from sqlalchemy.engine import Connection
 
 from interviewdesk.store.tables import candidates, interviewers, interviews, template_versions
+from interviewdesk.store.types import AnyRow
 
 
 def _query(candidate_id: int | None) -> Select[Any]:
@@ -15,11 +16,11 @@ def _query(candidate_id: int | None) -> Select[Any]:
         select(
             interviews.c.id,
             interviews.c.candidate_id,
-            candidates.c.name,
+            candidates.c.name.label("candidate"),
             candidates.c.role,
-            func.coalesce(interviewers.c.name, ""),
-            template_versions.c.name,
-            template_versions.c.version,
+            func.coalesce(interviewers.c.name, "").label("interviewer"),
+            template_versions.c.name.label("template"),
+            template_versions.c.version.label("template_version"),
             interviews.c.scheduled_at,
             interviews.c.status,
         )
@@ -35,7 +36,7 @@ def _query(candidate_id: int | None) -> Select[Any]:
 
 def interview_rows(
     connection: Connection, *, candidate_id: int | None, offset: int, limit: int | None
-) -> list[Row[Any]]:
+) -> list[AnyRow]:
     query = _query(candidate_id).offset(offset)
     if limit is not None:
         query = query.limit(limit)

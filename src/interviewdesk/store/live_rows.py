@@ -28,6 +28,7 @@ from interviewdesk.store.tables import (
     task_records,
     timer_events,
 )
+from interviewdesk.store.types import inserted_id
 
 
 def add_timer_event(
@@ -111,7 +112,7 @@ def sync_field_notes(
                 private=private,
             )
         )
-        result.append((int(inserted.inserted_primary_key[0]), paragraph))
+        result.append((inserted_id(inserted), paragraph))
     removed = [row_id for row_id, _ in stored[len(wanted) :]]
     if removed:
         connection.execute(delete(notes).where(notes.c.id.in_(removed)))
@@ -147,11 +148,13 @@ def add_amendment(
     key = (scores.c.interview_id == interview_id) & (scores.c.competency_id == competency_id)
     score_id = connection.scalar(select(scores.c.id).where(key))
     if score_id is None:  # amending a competency left unscored at the seal
-        score_id = connection.execute(
-            insert(scores).values(
-                interview_id=interview_id, competency_id=competency_id, level=None, evidence=""
+        score_id = inserted_id(
+            connection.execute(
+                insert(scores).values(
+                    interview_id=interview_id, competency_id=competency_id, level=None, evidence=""
+                )
             )
-        ).inserted_primary_key[0]
+        )
     connection.execute(
         insert(score_amendments).values(
             score_id=score_id, level=level, evidence=evidence, reason=reason, amended_at=at
@@ -223,7 +226,7 @@ def save_candidate_question(
     result = connection.execute(
         insert(candidate_questions).values(interview_id=interview_id, offset_s=offset_s, **values)
     )
-    return int(result.inserted_primary_key[0])
+    return inserted_id(result)
 
 
 def delete_candidate_question(connection: Connection, interview_id: int, row_id: int) -> None:
@@ -258,9 +261,9 @@ def _task_record_id(connection: Connection, interview_id: int, task_id: str) -> 
     key = (task_records.c.interview_id == interview_id) & (task_records.c.task_id == task_id)
     row_id = connection.scalar(select(task_records.c.id).where(key))
     if row_id is None:
-        row_id = connection.execute(
-            insert(task_records).values(interview_id=interview_id, task_id=task_id)
-        ).inserted_primary_key[0]
+        row_id = inserted_id(
+            connection.execute(insert(task_records).values(interview_id=interview_id, task_id=task_id))
+        )
     return int(row_id)
 
 

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Connection
 
+if TYPE_CHECKING:
+    from alembic.config import Config
 
-def _config(connection: Connection | None = None):  # -> alembic.config.Config, imported lazily
+
+def _config(connection: Connection | None = None) -> Config:  # Alembic is imported when needed
     from alembic.config import Config
 
     config = Config()

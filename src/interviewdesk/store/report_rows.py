@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.engine import Connection, Row
+from sqlalchemy.engine import Connection
 
 from interviewdesk.store.tables import (
     asked_questions,
@@ -28,21 +28,22 @@ from interviewdesk.store.tables import (
     template_versions,
     timer_events,
 )
+from interviewdesk.store.types import AnyRow
 
 
 @dataclass(frozen=True, slots=True)
 class InterviewRows:
-    head: Row[Any]  # interview columns + candidate, interviewer and template fields
-    timer_events: list[Row[Any]]
-    notes: list[Row[Any]]  # by section, then in the order written on screen
-    scores: list[Row[Any]]
-    amendments: list[Row[Any]]  # with the competency id of the score they amend
-    candidate_questions: list[Row[Any]]
+    head: AnyRow  # interview columns + candidate, interviewer and template fields
+    timer_events: list[AnyRow]
+    notes: list[AnyRow]  # by section, then in the order written on screen
+    scores: list[AnyRow]
+    amendments: list[AnyRow]  # with the competency id of the score they amend
+    candidate_questions: list[AnyRow]
     asked: set[tuple[int, int]]
     checklist: set[int]
-    tasks: list[Row[Any]]
-    observations: list[Row[Any]]  # with the task id of their record
-    follow_ups: list[Row[Any]]
+    tasks: list[AnyRow]
+    observations: list[AnyRow]  # with the task id of their record
+    follow_ups: list[AnyRow]
 
 
 def interview_rows_for_report(connection: Connection, interview_id: int) -> InterviewRows | None:
@@ -64,7 +65,7 @@ def interview_rows_for_report(connection: Connection, interview_id: int) -> Inte
     if head is None:
         return None
 
-    def rows(table: Any, *order: Any) -> list[Row[Any]]:
+    def rows(table: Any, *order: Any) -> list[AnyRow]:
         query = select(table).where(table.c.interview_id == interview_id).order_by(*order)
         return list(connection.execute(query))
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from sqlalchemy import DateTime
-from sqlalchemy.engine import Dialect
+from sqlalchemy.engine import CursorResult, Dialect, Row
 from sqlalchemy.types import TypeDecorator
 
 
@@ -30,4 +30,20 @@ class UTCDateTime(TypeDecorator[datetime]):
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        moment: datetime = value
+        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+if TYPE_CHECKING:  # annotations only: SQLAlchemy 2.1 types a row by its columns, 2.0 differently
+    AnyRow: TypeAlias = Row[*tuple[Any, ...]]
+    AnyResult: TypeAlias = CursorResult[*tuple[Any, ...]]
+else:
+    AnyRow, AnyResult = Row, CursorResult
+
+
+def inserted_id(result: AnyResult) -> int:
+    """The primary key a one-row INSERT made."""
+    key = result.inserted_primary_key
+    if key is None:
+        raise RuntimeError("the insert made no row")
+    return int(key[0])

@@ -47,7 +47,10 @@ class Problem:
 
 @cache
 def template_schema() -> dict[str, Any]:
-    return json.loads(resource("schema", "template.schema.json").read_text(encoding="utf-8"))
+    schema: dict[str, Any] = json.loads(
+        resource("schema", "template.schema.json").read_text(encoding="utf-8")
+    )
+    return schema
 
 
 def read_template_file(path: Path) -> LoadedTemplate:
@@ -195,7 +198,7 @@ _DESCRIBE: dict[str, Any] = {
 
 def _describe(error: Any) -> str:
     describe = _DESCRIBE.get(error.validator)
-    return describe(error) if describe else error.message
+    return describe(error) if describe else str(error.message)
 
 
 def _meaning_problems(data: dict[str, Any], document: Any) -> Iterator[Problem]:

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from interviewdesk.errors import UserError
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from interviewdesk.services.workspace import Workspace
     from interviewdesk.ui.main_window import MainWindow
 
@@ -28,6 +30,16 @@ def _display_available() -> bool:
     )
 
 
+def _application() -> QApplication:
+    from PySide6.QtWidgets import QApplication
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app.setApplicationName("InterviewDesk")
+    app.setApplicationDisplayName("InterviewDesk")
+    return app
+
+
 def run_app(target: str, *, on_window: Callable[[MainWindow], None] | None = None) -> int:
     """Show the window, open the database named by ``target``, and run until the window closes.
 
@@ -35,13 +47,10 @@ def run_app(target: str, *, on_window: Callable[[MainWindow], None] | None = Non
     """
     if not _display_available():
         raise UserError("no display to open the window on; the subcommands (see --help) work without one.")
-    from PySide6.QtWidgets import QApplication
 
     from interviewdesk.ui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName("InterviewDesk")
-    app.setApplicationDisplayName("InterviewDesk")
+    app = _application()
     window = MainWindow(target)
     if on_window is not None:
         on_window(window)
@@ -65,13 +74,10 @@ def run_live(db: Workspace, interview_id: int) -> int:
     open_live_session(db, interview_id, SystemClock())  # NotFoundError for an unknown id
     if not _display_available():
         raise UserError("no display to open the window on; the subcommands (see --help) work without one.")
-    from PySide6.QtWidgets import QApplication
 
     from interviewdesk.ui.live.window import LiveInterviewWindow
 
-    app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName("InterviewDesk")
-    app.setApplicationDisplayName("InterviewDesk")
+    app = _application()
     window = LiveInterviewWindow(db, interview_id)
     window.show()
     code = app.exec()

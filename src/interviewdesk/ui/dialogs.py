@@ -115,7 +115,8 @@ class PlanInterviewDialog(QDialog):
     def value(self) -> NewInterview:
         when = None
         if not self.unscheduled.isChecked():
-            when = self.when_edit.dateTime().toPython().astimezone()
+            chosen: datetime = self.when_edit.dateTime().toPython()  # type: ignore[assignment]
+            when = chosen.astimezone()
         return NewInterview(
             candidate_id=int(self.candidate_box.currentData()),
             template_id=int(self.template_box.currentData()),

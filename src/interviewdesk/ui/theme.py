@@ -52,7 +52,7 @@ def _readable(hue: str, window: str, base: str) -> str:
     backgrounds = (QColor(window), QColor(base))
     dark = sum(luminance(b) for b in backgrounds) / 2 < 0.2
     candidate = QColor(hue)
-    h, s, lightness, _a = candidate.getHslF()
+    h, s, lightness = candidate.hslHueF(), candidate.hslSaturationF(), candidate.lightnessF()
     step = 0.02 if dark else -0.02
     while min(contrast(candidate, b) for b in backgrounds) < MIN_CONTRAST and 0.0 < lightness < 1.0:
         lightness = min(1.0, max(0.0, lightness + step))

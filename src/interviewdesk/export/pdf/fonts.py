@@ -116,7 +116,7 @@ def font_runs(text: str) -> list[Run]:
 
 
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
-    return sum(pdfmetrics.stringWidth(run.text, run.face(bold=bold), size) for run in font_runs(text))
+    return float(sum(pdfmetrics.stringWidth(run.text, run.face(bold=bold), size) for run in font_runs(text)))
 
 
 def has_rtl(text: str) -> bool:

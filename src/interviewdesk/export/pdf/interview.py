@@ -64,7 +64,7 @@ def _flags(report: InterviewReport, styles: Styles, width: float) -> list[Flowab
     if not report.flags:
         return [Paragraph(f'<font color="{GOOD.hexval()}"><b>No flags.</b></font>', styles.body)]
     lines = [
-        [flag_mark(styles, flag.kind.title), user_text(flag.detail, styles.cell)] for flag in report.flags
+        [flag_mark(styles, flag.kind.label), user_text(flag.detail, styles.cell)] for flag in report.flags
     ]
     box = grid(
         lines,
@@ -101,7 +101,7 @@ def _rubric(report: InterviewReport, styles: Styles, width: float) -> list[Flowa
         for amendment in line.amendments:
             level.append(flag_mark(styles, f"amended to {amendment.level_label or 'not scored'}"))
             level.append(user_text(f"{local_time(amendment.amended_at)}: {amendment.reason}", styles.cell))
-        rows.append([line.name, level, line.anchor, evidence])  # type: ignore[list-item]
+        rows.append([line.name, level, line.anchor, evidence])
     story = _heading("Rubric", styles)
     story.append(
         table(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any, TypeAlias
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -13,7 +14,8 @@ from interviewdesk.export.pdf.fonts import SANS, font_runs
 from interviewdesk.export.pdf.styles import FLAG, FLAG_FILL, HEADER_FILL, RULE, Styles
 from interviewdesk.export.pdf.text import user_text
 
-Cell = Flowable | str
+# A table cell: a Flowable or a plain string (ReportLab has no type hints, so this is Any).
+Cell: TypeAlias = Any
 
 
 def minutes(seconds: float) -> str:

@@ -32,7 +32,8 @@ class Paper(StrEnum):
 
     @property
     def size(self) -> tuple[float, float]:
-        return A4 if self is Paper.A4 else LETTER
+        width, height = A4 if self is Paper.A4 else LETTER
+        return float(width), float(height)
 
 
 # Territories whose printers are loaded with US Letter.

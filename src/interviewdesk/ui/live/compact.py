@@ -125,7 +125,8 @@ class CompactView(QWidget):
         if editor is self._guest:
             return
         self.release()
-        home = editor.parentWidget().layout() if editor.parentWidget() is not None else None
+        parent = editor.parentWidget()
+        home = parent.layout() if parent is not None else None
         if isinstance(home, QBoxLayout):
             self._home = (home, home.indexOf(editor))
         self.notes_box.addWidget(editor)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from interviewdesk.ui.live.notes_edit import StampedNotesEdit
 from interviewdesk.ui.live.rubric import CompetencyCard
 
 CHECKLISTS = ("roleChecklist",)  # lists whose items Space ticks
@@ -57,8 +58,8 @@ class FocusKeeper(QObject):
     def __init__(
         self,
         window: QWidget,
-        notes: Callable[[], QPlainTextEdit | None],
-        reveal: Callable[[QWidget], None],
+        notes: Callable[[], StampedNotesEdit | None],
+        reveal: Callable[[StampedNotesEdit], None],
     ) -> None:
         super().__init__(window)
         self._window = window

@@ -38,6 +38,7 @@ class LivePanes:
     tabs: QTabWidget
     splitter: QSplitter
     compact: CompactView
+    full: QWidget  # the full layout: timer strip above the three panes
     layouts: QStackedWidget  # the full layout, then the compact one
     problem: QLabel
 
@@ -95,16 +96,17 @@ def build_panes(session: LiveSession) -> LivePanes:
     problem.setWordWrap(True)
     problem.hide()
     return LivePanes(
-        timer_bar,
-        sections,
-        script,
-        rubric,
-        questions,
-        role,
-        close_panel,
-        tabs,
-        splitter,
-        compact,
-        layouts,
-        problem,
+        timer_bar=timer_bar,
+        sections=sections,
+        script=script,
+        rubric=rubric,
+        questions=questions,
+        role=role,
+        close_panel=close_panel,
+        tabs=tabs,
+        splitter=splitter,
+        compact=compact,
+        full=full,
+        layouts=layouts,
+        problem=problem,
     )

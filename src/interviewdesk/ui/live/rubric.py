@@ -254,9 +254,9 @@ class RubricPanel(QScrollArea):
     ) -> None:
         """Mark the competency Ctrl+digit scores, and those the current question gives evidence for;
         scroll to it when asked (a question change only marks: scrolling repaints the whole rubric)."""
-        for cid, card in self.cards.items():
-            card.set_current(cid == competency_id)
-            card.set_for_question(cid in for_question)
+        for cid, each in self.cards.items():
+            each.set_current(cid == competency_id)
+            each.set_for_question(cid in for_question)
         card = self.cards.get(competency_id or "")
         if reveal and card is not None and self.isVisible():  # another tab: nothing to scroll
             self.ensureWidgetVisible(card)
@@ -268,8 +268,9 @@ class RubricPanel(QScrollArea):
 
 def card_of(widget: QWidget | None) -> CompetencyCard | None:
     """The rubric card that holds ``widget`` (its evidence field, say), if any."""
-    while widget is not None:
-        if isinstance(widget, CompetencyCard):
-            return widget
-        widget = widget.parentWidget()
+    current = widget
+    while current is not None:
+        if isinstance(current, CompetencyCard):
+            return current
+        current = current.parentWidget()
     return None

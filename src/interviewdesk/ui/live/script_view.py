@@ -172,10 +172,13 @@ class ScriptView(QStackedWidget):
         """Polish and lay out every page ahead of time, so a section change only has to show one."""
         for index in range(self.count()):
             page = self.widget(index)
-            if isinstance(page, QScrollArea) and page.widget() is not None:
-                inner = page.widget()
-                inner.ensurePolished()
-                for child in inner.findChildren(QWidget):
-                    child.ensurePolished()
-                inner.resize(self.width(), inner.sizeHint().height())
-                inner.layout().activate()
+            inner = page.widget() if isinstance(page, QScrollArea) else None
+            if inner is None:
+                continue
+            inner.ensurePolished()
+            for child in inner.findChildren(QWidget):
+                child.ensurePolished()
+            inner.resize(self.width(), inner.sizeHint().height())
+            layout = inner.layout()
+            if layout is not None:
+                layout.activate()

@@ -38,9 +38,7 @@ class TaskController(QObject):
             panel.start_requested.connect(self.start)
             panel.end_requested.connect(self.end)
             panel.observed.connect(self.observe)
-            panel.levelled.connect(
-                lambda tid, level: (self.session.set_task(tid, level=level), self._edited())
-            )
+            panel.levelled.connect(self._levelled)
             panel.field_edited.connect(
                 lambda tid, panel=panel: mark(
                     ("task", tid),
@@ -49,6 +47,10 @@ class TaskController(QObject):
                     ),
                 )
             )
+
+    def _levelled(self, task_id: str, level: int | None) -> None:
+        self.session.set_task(task_id, level=level)
+        self._edited()
 
     @property
     def has_tasks(self) -> bool:

@@ -44,6 +44,7 @@ from interviewdesk.ui.live.sheets import ShortcutSheet
 from interviewdesk.ui.live.tasks import TaskController
 from interviewdesk.ui.live.timer_bar import TimerState, clock_text
 from interviewdesk.ui.pdf_export import PdfExporter
+from interviewdesk.ui.running import application
 
 REDRAW_MS = 250  # the timer is redrawn, never counted: the clock is read on each redraw
 
@@ -108,7 +109,7 @@ class LiveInterviewWindow(QMainWindow):
         self.placement.restore("full", FULL_SIZE)
         self.focus_keeper = FocusKeeper(self, self.current_notes, self.script.reveal)
         self._start_timers()
-        QApplication.instance().focusChanged.connect(self._focus_changed)
+        application().focusChanged.connect(self._focus_changed)
         QTimer.singleShot(0, self, self.script.prepare_pages)  # once the window is up, not before
         self.refresh()
         if self.session.recovered:
@@ -297,7 +298,7 @@ class LiveInterviewWindow(QMainWindow):
     def toggle_compact(self) -> None:
         compact = self.layouts.currentWidget() is not self.compact
         self.placement.save("compact" if not compact else "full")
-        full = self.layouts.widget(0)
+        full = self.panes.full
         # The stack is as large as its largest page unless the hidden one stops asking for room.
         ignored, preferred = QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
         full.setSizePolicy(ignored if compact else preferred, ignored if compact else preferred)
@@ -349,7 +350,7 @@ class LiveInterviewWindow(QMainWindow):
     def _stop(self) -> None:
         if self._redraw.isActive():
             self._redraw.stop()
-            QApplication.instance().focusChanged.disconnect(self._focus_changed)
+            application().focusChanged.disconnect(self._focus_changed)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
