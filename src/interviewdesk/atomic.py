@@ -13,6 +13,17 @@ from pathlib import Path
 from interviewdesk.errors import UserError
 
 
+def _read_umask() -> int:
+    current = os.umask(0)  # the only way to read it is to set it, so it is done once, on import
+    os.umask(current)
+    return current
+
+
+# Read when the module is imported (at start, on the main thread), never from a worker thread:
+# setting the process-wide umask there, even for a moment, would race with every file created then.
+UMASK = _read_umask()
+
+
 def check_target(target: Path) -> Path:
     """The folder ``target`` will be written in; a UserError when it cannot be (checked before work)."""
     folder = target.parent if str(target.parent) else Path()
@@ -35,7 +46,7 @@ def write_bytes_atomic(target: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        temp.chmod(0o644 & ~_umask())
+        temp.chmod(0o644 & ~UMASK)
         temp.replace(target)
     except OSError as exc:
         temp.unlink(missing_ok=True)
@@ -47,9 +58,3 @@ def write_bytes_atomic(target: Path, data: bytes) -> None:
 
 def write_text_atomic(target: Path, text: str) -> None:
     write_bytes_atomic(target, text.encode("utf-8"))
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current

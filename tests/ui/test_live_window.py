@@ -16,7 +16,7 @@ from interviewdesk.store.database import Database
 from interviewdesk.ui.confirm import button
 from interviewdesk.ui.live.sheets import AmendDialog
 from interviewdesk.ui.live.window import LiveInterviewWindow
-from tests.ui.live_support import open_live
+from tests.ui.live_support import choose_file, open_live
 
 # general-structured: 0 welcome 5 min, 1 background 10 (2 questions), 2 behavioural 23 (4),
 # 3 the role 5 (1), 4 the candidate's questions 12, 5 closing 5; competencies in this order:
@@ -284,12 +284,13 @@ def test_export_pdf_of_the_open_interview_holds_what_was_just_typed(
     clock.advance(90)
     type_notes(qtbot, window, (0, None), "Arrived early and asked about the agenda.")
     key(qtbot, window, "Ctrl+P")  # no wait for the autosave: the export writes first
+    qtbot.waitUntil(lambda: window.exporter.file_dialog is not None)  # once the notes are committed
     dialog = window.exporter.file_dialog
     assert dialog is not None
     target = tmp_path / "live.pdf"
-    with qtbot.waitSignal(window.exporter.finished, timeout=20000):
-        dialog.selectFile(str(target))
-        dialog.accept()
+    with qtbot.waitSignal(window.exporter.finished, timeout=20000) as finished:
+        choose_file(qtbot, dialog, target)
+    assert finished.args == [str(target)]
     text = read_pdf(target)
     assert text.has("Ada Lovelace") and text.has("Arrived early and asked about the agenda.")
     assert text.has("Not submitted")
@@ -340,6 +341,7 @@ def test_feedback_is_drafted_after_submit_edited_and_exported(
     assert window.closer.feedback_dialog is None  # not before the seal
     window.closer.submit()
     key(qtbot, window, "Ctrl+Shift+F")
+    qtbot.waitUntil(lambda: window.closer.feedback_dialog is not None)  # drafted off the GUI thread
     dialog = window.closer.feedback_dialog
     assert dialog is not None and dialog.isVisible()
     draft = dialog.text.toPlainText()
@@ -350,8 +352,7 @@ def test_feedback_is_drafted_after_submit_edited_and_exported(
     dialog.export_button.click()
     target = tmp_path / "feedback.pdf"
     with qtbot.waitSignal(window.exporter.finished, timeout=20000):
-        window.exporter.file_dialog.selectFile(str(target))
-        window.exporter.file_dialog.accept()
+        choose_file(qtbot, window.exporter.file_dialog, target)
     text = read_pdf(target)
     assert text.has("We would love to see you at the team day.")
     assert not text.has("Exceeds the bar") and not text.has("Below the bar")

@@ -6,21 +6,19 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QUrl
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from interviewdesk.errors import UserError
 from interviewdesk.services.demo import create_demo
 from interviewdesk.store.database import Database
 from interviewdesk.ui.main_window import MainWindow
 from tests.integration.pdf_support import read_pdf
+from tests.ui.live_support import choose_file as type_file_name
 from tests.ui.test_main_window import open_window
 
 
 def choose_file(qtbot, window: MainWindow, path: Path) -> None:
-    dialog = window.exporter.file_dialog
-    assert isinstance(dialog, QFileDialog) and dialog.isVisible()
-    dialog.selectFile(str(path))
-    dialog.accept()
+    type_file_name(qtbot, window.exporter.file_dialog, path)
 
 
 def test_export_interview_pdf_then_show_it_in_the_file_manager(

@@ -73,6 +73,12 @@ class SaveQueue:
             self._last = self._executor.submit(self._write, list(batch), queued)
             return self._last
 
+    @property
+    def last(self) -> Future[bool] | None:
+        """The future of the latest batch handed over (None before the first)."""
+        with self._lock:
+            return self._last
+
     def flush(self, timeout: float = 10.0) -> bool:
         """Wait until everything submitted so far is written (on close and submit). True when it was."""
         with self._lock:

@@ -7,7 +7,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from interviewdesk.errors import UserError
+from interviewdesk.ui.bridge import Bridge
 from interviewdesk.ui.candidate_list import CandidateListModel
 from interviewdesk.ui.empty_state import EmptyState
 from interviewdesk.ui.follow_up_queue import FollowUpQueue
@@ -90,7 +91,8 @@ class MainWindow(QMainWindow):
         self.empty_state.demo.clicked.connect(self.load_demo)
         from interviewdesk.ui.pdf_export import PdfExporter
 
-        self.exporter = PdfExporter(self, lambda: self.db)
+        self.bridge = Bridge(self)
+        self.exporter = PdfExporter(self, lambda: self.db, self.bridge)
         self.live_windows: list[QMainWindow] = []
         self.table.activated.connect(lambda _index: self.open_interview())
         self.table.selectionModel().currentRowChanged.connect(self._update_export_actions)
@@ -122,6 +124,10 @@ class MainWindow(QMainWindow):
         for column, width in enumerate((12, 12, 10, 10, 18, 7)):
             header.resizeSection(column, width * em)
         self.table.setAlternatingRowColors(True)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.bridge.close()  # an export under way finishes first
+        super().closeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -1,8 +1,8 @@
 """Export PDFs from the window: pick a file, build it on a worker thread, then offer to show it.
 
-The build runs in the thread pool so the window never waits on ReportLab or the disk; the worker
-uses its own database connection and hands back only a path or a message (no ORM object crosses
-threads). The panel export reports progress per interview read.
+The build runs on the window's bridge (ui/bridge.py), so the window never waits on ReportLab or the
+disk; the worker uses its own database connection and hands back only a path or an error. The panel
+export reports progress per interview read.
 """
 
 from __future__ import annotations
@@ -10,43 +10,21 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QStandardPaths, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from interviewdesk.errors import UserError
+from interviewdesk.ui.bridge import Bridge
 
 if TYPE_CHECKING:
     from interviewdesk.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
-
-
-class _Signals(QObject):
-    progressed = Signal(int, int)
-    finished = Signal(str)
-    failed = Signal(str)
-
-
-class _ExportJob(QRunnable):
-    def __init__(self, work: Callable[[Callable[[int, int], None]], Path]) -> None:
-        super().__init__()
-        self.signals = _Signals()
-        self._work = work
-
-    def run(self) -> None:
-        try:
-            path = self._work(self.signals.progressed.emit)
-        except UserError as exc:
-            self.signals.failed.emit(exc.message)
-        except Exception as exc:  # a fault of ours or of the machine: a message, never a traceback
-            log.exception("PDF export failed")
-            self.signals.failed.emit(f"The PDF could not be made: {exc}")
-        else:
-            self.signals.finished.emit(str(path))
 
 
 class PdfExporter(QObject):
@@ -57,19 +35,20 @@ class PdfExporter(QObject):
     finished = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, parent: QWidget, db: Callable[[], Workspace]) -> None:
+    def __init__(self, parent: QWidget, db: Callable[[], Workspace], bridge: Bridge) -> None:
         super().__init__(parent)
         self._window = parent
         self._db = db
+        self._bridge = bridge
         self.file_dialog: QFileDialog | None = None
         self.progress: QProgressDialog | None = None
         self.result_box: QMessageBox | None = None
         self.open_button: QAbstractButton | None = None
-        self._job: _ExportJob | None = None
+        self._busy = False
 
     @property
     def busy(self) -> bool:
-        return self._job is not None
+        return self._busy
 
     def export_interview(self, interview_id: int, name: str, *, include_private: bool = False) -> None:
         from interviewdesk.services.pdf_export import export_interview_pdf
@@ -104,7 +83,10 @@ class PdfExporter(QObject):
         self, suggested: str, title: str, work: Callable[[Callable[[int, int], None], Path], Path]
     ) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        dialog = QFileDialog(self._window, title, str(Path(folder) / suggested), "PDF files (*.pdf)")
+        dialog = QFileDialog(self._window, title, folder, "PDF files (*.pdf)")
+        # The suggested name is selected, not passed with the folder: a name given to the constructor
+        # is applied again when the folder finishes loading, over a file chosen in the meantime.
+        dialog.selectFile(suggested)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -114,7 +96,7 @@ class PdfExporter(QObject):
 
     def start(self, path: Path, work: Callable[[Callable[[int, int], None], Path], Path], title: str) -> None:
         """Build the PDF at ``path`` on a worker thread, with a progress dialog."""
-        if self._job is not None:
+        if self._busy:
             return
         self.file_dialog = None
         progress = QProgressDialog(f"Writing {path.name}…", "", 0, 0, self._window)
@@ -123,13 +105,12 @@ class PdfExporter(QObject):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         self.progress = progress
-        job = _ExportJob(lambda report: work(report, path))
-        job.setAutoDelete(False)  # we keep it (and its signals object) until it is done
-        job.signals.progressed.connect(self._progressed)
-        job.signals.finished.connect(self._finished)
-        job.signals.failed.connect(self._failed)
-        self._job = job
-        QThreadPool.globalInstance().start(job)
+        self._busy = True
+
+        def report(done: int, total: int) -> None:  # on the worker thread: only posts
+            self._bridge.post(partial(self._progressed, done, total))
+
+        self._bridge.run(lambda: work(report, path), self._finished_path, self._failed_error)
 
     def _progressed(self, done: int, total: int) -> None:
         self.progressed.emit(done, total)
@@ -141,11 +122,21 @@ class PdfExporter(QObject):
             dialog.setValue(min(done, total - 1))  # the last step is the write, not yet done
 
     def _end_job(self) -> None:
-        self._job = None
+        self._busy = False
         if self.progress is not None:
             self.progress.reset()
             self.progress.deleteLater()
             self.progress = None
+
+    def _finished_path(self, path: Path) -> None:
+        self._finished(str(path))
+
+    def _failed_error(self, error: BaseException) -> None:
+        if isinstance(error, UserError):
+            self._failed(error.message)
+            return
+        log.error("PDF export failed", exc_info=error)  # a fault of ours or of the machine
+        self._failed(f"The PDF could not be made: {error}")
 
     def _finished(self, path: str) -> None:
         self._end_job()

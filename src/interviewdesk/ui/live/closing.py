@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from interviewdesk.services.live_session import LiveSession
 from interviewdesk.services.workspace import Workspace
+from interviewdesk.ui.bridge import Bridge
 from interviewdesk.ui.confirm import ask
 from interviewdesk.ui.live.rubric import RubricPanel
 from interviewdesk.ui.live.saving import Saver
@@ -34,6 +35,7 @@ class Closer(QObject):
         rubric: RubricPanel,
         close_panel: ClosePanel,
         exporter: PdfExporter,
+        bridge: Bridge,
         refresh: Callable[[], None],
     ) -> None:
         super().__init__(window)
@@ -44,6 +46,7 @@ class Closer(QObject):
         self.rubric = rubric
         self.close_panel = close_panel
         self.exporter = exporter
+        self.bridge = bridge
         self.refresh = refresh
         self.confirm_box: QMessageBox | None = None
         self.amend_dialog: AmendDialog | None = None
@@ -167,13 +170,17 @@ class Closer(QObject):
         self.saver.save_now()
 
     def export_pdf(self, *, include_private: bool = False) -> None:
-        """The summary of this interview as it stands, after everything typed is written."""
-        self.saver.save_now()
-        if not self.saver.queue.flush():
-            self.status("Not exported: the last edits are not saved yet.", 8000)
-            return
-        s = self.session
-        self.exporter.export_interview(s.interview_id, s.candidate, include_private=include_private)
+        """The summary of this interview as it stands, once everything typed is written (the
+        window goes on meanwhile)."""
+
+        def written(ok: bool) -> None:
+            if not ok:
+                self.status("Not exported: the last edits are not saved yet.", 8000)
+                return
+            s = self.session
+            self.exporter.export_interview(s.interview_id, s.candidate, include_private=include_private)
+
+        self.saver.when_written(written)
 
     def draft_feedback(self) -> None:
         """After submitting: a draft letter to edit, then export as PDF or copy."""
@@ -182,10 +189,19 @@ class Closer(QObject):
         if not self.session.sealed:
             self.status("Submit the interview first: feedback is drawn from sealed scores.", 6000)
             return
-        self.saver.save_now()
-        self.saver.queue.flush()
-        draft = feedback_draft(self.workspace, self.session.interview_id)
-        dialog = FeedbackDialog(self.session.candidate, draft.text, self.window)
+        interview_id = self.session.interview_id
+
+        def written(_ok: bool) -> None:  # the draft reads the database: off the GUI thread
+            self.bridge.run(
+                lambda: feedback_draft(self.workspace, interview_id).text,
+                self._show_feedback,
+                lambda error: self.status(f"The feedback draft could not be made: {error}", 8000),
+            )
+
+        self.saver.when_written(written)
+
+    def _show_feedback(self, draft: str) -> None:
+        dialog = FeedbackDialog(self.session.candidate, draft, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.export_requested.connect(
             lambda text: self.exporter.export_feedback(

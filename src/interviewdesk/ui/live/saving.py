@@ -1,14 +1,15 @@
 """Saving as the interviewer types: mark a field dirty, save 0.4 s after a pause and never later
 than 0.9 s after the first unsaved keystroke, or at once; the save queue writes on its own thread.
 
-The save thread is a plain Python thread: it only drops its reports in a thread-safe queue, and
-this helper emits them as signals from the GUI thread (no Qt call is ever made from that thread).
+The save thread is a plain Python thread: its reports come back through the window's bridge
+(ui/bridge.py) and are emitted as signals on the GUI thread (no Qt call is ever made from it).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from queue import SimpleQueue
+from concurrent.futures import Future
+from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStatusBar
@@ -19,8 +20,8 @@ from interviewdesk.services.live_session import LiveSession
 from interviewdesk.services.save_queue import SaveQueue, SaveReport, SetAside
 from interviewdesk.services.workspace import Workspace
 from interviewdesk.ui import theme
+from interviewdesk.ui.bridge import Bridge
 
-REPORTS_MS = 50  # how often the save thread's reports are looked at
 HEARTBEAT_MS = 5000  # a running timer's offset is saved this often, so a crash loses seconds
 
 
@@ -32,25 +33,24 @@ class Saver(QObject):
     save_failed = Signal(str)
     set_aside = Signal(object)
 
-    def __init__(self, parent: QObject, workspace: Workspace, session: LiveSession, clock: Clock) -> None:
+    def __init__(
+        self, parent: QObject, workspace: Workspace, session: LiveSession, clock: Clock, bridge: Bridge
+    ) -> None:
         super().__init__(parent)
         self.session = session
-        self._reports: SimpleQueue[SaveReport | SetAside | str] = SimpleQueue()
+        self.bridge = bridge
         self.queue = SaveQueue(
             workspace,
             session.interview_id,
-            on_saved=self._reports.put,
-            on_failed=self._reports.put,
-            on_set_aside=self._reports.put,
+            on_saved=lambda report: bridge.post(partial(self.saved.emit, report)),
+            on_failed=lambda message: bridge.post(partial(self.save_failed.emit, message)),
+            on_set_aside=lambda entry: bridge.post(partial(self.set_aside.emit, entry)),
         )
         self.scheduler = SaveScheduler(clock)
         self.loading = True  # edits made while the window fills itself in are not edits
         self._dirty: dict[object, Callable[[], None]] = {}
         self._save_timer = QTimer(self, singleShot=True)
         self._save_timer.timeout.connect(self._tick)
-        self._report_timer = QTimer(self, interval=REPORTS_MS)
-        self._report_timer.timeout.connect(self.drain_reports)
-        self._report_timer.start()
         self._heartbeat = QTimer(self, interval=HEARTBEAT_MS)
         self._heartbeat.timeout.connect(self.heartbeat)
         self._heartbeat.start()
@@ -100,16 +100,15 @@ class Saver(QObject):
         self.session.heartbeat()
         self.save_now()
 
-    def drain_reports(self) -> None:
-        """Emit, on the GUI thread, what the save thread reported since the last look."""
-        while not self._reports.empty():
-            report = self._reports.get()
-            if isinstance(report, SaveReport):
-                self.saved.emit(report)
-            elif isinstance(report, SetAside):
-                self.set_aside.emit(report)
-            else:
-                self.save_failed.emit(report)
+    def when_written(self, then: Callable[[bool], None]) -> None:
+        """Hand over what is pending, and call ``then(written)`` on the GUI thread once it (and
+        everything before it) is committed, or has failed. The GUI thread never waits."""
+        self.save_now()
+        last = self.queue.last
+        if last is None:
+            then(not self.queue.failing)
+            return
+        self.bridge.when_done(last, lambda done: then(_written(done)))
 
     def close(self) -> bool:
         """Write everything and stop; False (and still running) if the last edits could not be written."""
@@ -120,7 +119,7 @@ class Saver(QObject):
             return False
         self._stop_timers()
         self.queue.close()
-        self.drain_reports()
+        self.bridge.deliver()
         self._stopped = True
         return True
 
@@ -131,8 +130,12 @@ class Saver(QObject):
         self._stopped = True
 
     def _stop_timers(self) -> None:
-        for timer in (self._save_timer, self._report_timer, self._heartbeat):
+        for timer in (self._save_timer, self._heartbeat):
             timer.stop()
+
+
+def _written(done: Future[bool]) -> bool:
+    return done.exception() is None and done.result()
 
 
 class SaveStatus(QObject):

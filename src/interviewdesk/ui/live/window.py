@@ -27,6 +27,7 @@ from interviewdesk.errors import UserError
 from interviewdesk.services.live_session import LiveSession, open_live_session
 from interviewdesk.services.save_queue import SaveQueue
 from interviewdesk.services.workspace import Workspace
+from interviewdesk.ui.bridge import Bridge
 from interviewdesk.ui.icons import retint, set_icon
 from interviewdesk.ui.live.actions import LiveActions
 from interviewdesk.ui.live.capture import CaptureRouter
@@ -65,8 +66,9 @@ class LiveInterviewWindow(QMainWindow):
         super().__init__()
         self.clock = clock or SystemClock()
         self.session: LiveSession = open_live_session(db, interview_id, self.clock)
-        self.saver = Saver(self, db, self.session, self.clock)
-        self.exporter = PdfExporter(self, lambda: db)
+        self.bridge = Bridge(self)  # saves, exports and the feedback draft come back through it
+        self.saver = Saver(self, db, self.session, self.clock, self.bridge)
+        self.exporter = PdfExporter(self, lambda: db, self.bridge)
         self._db = db
         self.shortcut_sheet: ShortcutSheet | None = None
         self._reminded = False
@@ -84,6 +86,7 @@ class LiveInterviewWindow(QMainWindow):
             rubric=self.rubric,
             close_panel=self.close_panel,
             exporter=self.exporter,
+            bridge=self.bridge,
             refresh=self.refresh,
         )
         self.commands = LiveActions(self)
@@ -346,6 +349,7 @@ class LiveInterviewWindow(QMainWindow):
         """Stop as a killed app would: no final save, nothing more written (crash tests)."""
         self._stop()
         self.saver.abandon()
+        self.bridge.close()
 
     def _stop(self) -> None:
         if self._redraw.isActive():
@@ -377,6 +381,7 @@ class LiveInterviewWindow(QMainWindow):
             return
         self.placement.save("compact" if self.layouts.currentWidget() is self.compact else "full")
         self._stop()
+        self.bridge.close()
         if closer.midway():
             self.closed_midway.emit(
                 f"The interview with {self.session.candidate} is kept; open it again to resume."
