@@ -57,9 +57,10 @@ def db(db_path: Path, seeded_database: Path) -> Iterator[Database]:
 def nothing_left_running() -> Iterator[None]:
     """After each test (and after pytest-qt closed its windows): no save thread and no background
     job of the app is still alive, as novelWriter's tests check that no window is left behind."""
+    before = set(threading.enumerate())
     yield
-    saving = [t.name for t in threading.enumerate() if t.name.startswith("interviewdesk-")]
-    assert saving == [], f"save threads left running: {saving}"
+    left = [t.name for t in threading.enumerate() if t not in before and t.name.startswith("interviewdesk-")]
+    assert left == [], f"threads of the app left running: {left}"
     if "PySide6.QtCore" in sys.modules:
         from PySide6.QtCore import QThreadPool
 

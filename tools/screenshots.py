@@ -25,6 +25,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from interviewdesk.domain.clock import ManualClock
+from interviewdesk.domain.records import CandidateQuestion
 from interviewdesk.domain.vocabulary import QuestionTopic
 from interviewdesk.services.demo import create_demo
 from interviewdesk.services.planning import add_candidate, plan_interview
@@ -83,7 +84,9 @@ def live_screenshots(db: Database, interview_id: int, capture: Capture = grab, s
     card.score(3)
     card.evidence.setPlainText("[m6] Led the move of the billing jobs to an event queue.")
     window.rubric.cards["collaboration"].score(4)
-    window._question_logged("What does on-call look like?", QuestionTopic.ROLE, "One week in six.", False)
+    window.edits.log_question(
+        CandidateQuestion("What does on-call look like?", QuestionTopic.ROLE, "One week in six.")
+    )
     window.refresh()
     window.focus_notes()
     settle()

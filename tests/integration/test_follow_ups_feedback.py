@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -30,7 +31,7 @@ def run_interview(db: Database, candidate: int, interviewer: str, scores: dict[s
     clock.advance(1800)
     session.set_notes(1, 0, [(60.0, "Led the billing rewrite.", False), (90.0, PRIVATE, True)])
     key = session.log_question("What does on-call look like?", QuestionTopic.ROLE)
-    session.update_question(key, follow_up_owed=True)
+    session.update_question(replace(session.questions[key], follow_up_owed=True))
     session.log_question("Who would I work with?", QuestionTopic.TEAM, "Four engineers.")
     for cid, (level, evidence) in scores.items():
         session.set_score(cid, level)

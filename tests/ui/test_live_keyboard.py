@@ -4,6 +4,8 @@ read. Each test failed before the fix it covers (issue: the live window an inter
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPalette
@@ -11,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from interviewdesk.domain.clock import ManualClock
 from interviewdesk.domain.vocabulary import QuestionTopic, TimerEventKind
-from interviewdesk.services.live_changes import InterviewChange
+from interviewdesk.services.live_changes import TimerEventChange
 from interviewdesk.services.planning import add_candidate, plan_interview
 from interviewdesk.store.database import Database
 from interviewdesk.ui import theme
@@ -292,8 +294,9 @@ def test_an_edit_that_can_never_be_written_is_shown_once_and_saving_goes_on(
 ) -> None:
     window = open_live(qtbot, db, interview_id, ManualClock())
     with qtbot.waitSignal(window.set_aside, timeout=5000):
-        window.queue.submit([InterviewChange({"no_such_column": 1})])
-    assert window.problem.isVisibleTo(window) and "no such column" in window.problem.text()
+        broken = TimerEventChange(None, 0.0, None, datetime.now(UTC))  # type: ignore[arg-type]
+        window.queue.submit([broken])  # a NOT NULL column left empty: it can never be written
+    assert window.problem.isVisibleTo(window) and "timer" in window.problem.text()
     key(qtbot, window, "F5")  # later edits are still saved
     with qtbot.waitSignal(window.saved, timeout=5000):
         window.save_now()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from interviewdesk.domain.autosave import SaveScheduler
 from interviewdesk.domain.clock import ManualClock
+from interviewdesk.domain.scoring import ScoreValue
 from interviewdesk.domain.vocabulary import InterviewStatus, QuestionTopic
 from interviewdesk.services.live_session import open_live_session
 from interviewdesk.services.planning import add_candidate, plan_interview
@@ -35,7 +38,7 @@ def test_edits_are_written_and_read_back(db: Database) -> None:
     session.set_score("ownership", 3)
     session.set_evidence("ownership", "Led the billing rewrite.")
     key = session.log_question("What is on-call like?", QuestionTopic.ROLE)
-    session.update_question(key, answer="One week in six.", follow_up_owed=True)
+    session.update_question(replace(session.questions[key], answer="One week in six.", follow_up_owed=True))
     session.set_checklist(0, True)
     assert queue.submit(session.take_batch()).result(5)
     assert not session.has_pending
@@ -46,7 +49,7 @@ def test_edits_are_written_and_read_back(db: Database) -> None:
         (150.0, "Led the billing rewrite.", False),
         (160.0, "Salary talk.", True),
     ]
-    assert reopened.scores["ownership"] == (3, "Led the billing rewrite.")
+    assert reopened.scores["ownership"] == ScoreValue("ownership", 3, "Led the billing rewrite.")
     (question,) = reopened.questions.values()
     assert (question.text, question.answer, question.follow_up_owed) == (
         "What is on-call like?",
@@ -64,7 +67,7 @@ def test_a_question_edited_before_its_insert_is_written_once(db: Database) -> No
     queue = SaveQueue(db, interview_id)
     key = session.log_question("Who would I work with?", QuestionTopic.TEAM)
     queue.submit(session.take_batch())
-    session.update_question(key, answer="Four engineers and a designer.")
+    session.update_question(replace(session.questions[key], answer="Four engineers and a designer."))
     assert queue.submit(session.take_batch()).result(5)
     (question,) = open_live_session(db, interview_id, clock).questions.values()
     assert question.answer == "Four engineers and a designer."

@@ -12,10 +12,10 @@ from datetime import UTC, date, datetime
 from sqlalchemy import event, select
 
 from interviewdesk.domain.clock import ManualClock
+from interviewdesk.domain.records import CandidateQuestion, NotesField, Paragraph
 from interviewdesk.domain.vocabulary import FollowUpKind, QuestionTopic
 from interviewdesk.services.live_changes import (
     FollowUpChange,
-    InterviewChange,
     NotesChange,
     QuestionChange,
     TimerEventChange,
@@ -28,7 +28,7 @@ from tests.unit.test_live_session import planned
 
 
 def notes(text: str) -> NotesChange:
-    return NotesChange(0, None, ((10.0, text, False),))
+    return NotesChange(NotesField(0, None), (Paragraph(10.0, text),))
 
 
 def stored_notes(db: Database, interview_id: int) -> list[str]:
@@ -66,7 +66,7 @@ def test_a_locked_database_is_retried_and_nothing_is_lost(db: Database) -> None:
         assert queue.failing and len(failures) == 1 and "locked" in failures[0]
         assert not queue.flush()
     # The next save writes what failed first, then the new edit; nothing was set aside.
-    assert queue.submit([NotesChange(0, 0, ((20.0, "And after.", False),))]).result(10)
+    assert queue.submit([NotesChange(NotesField(0, 0), (Paragraph(20.0, "And after."),))]).result(10)
     assert not queue.failing and queue.set_aside == []
     assert stored_notes(db, interview_id) == ["Typed while the database was locked."]
     assert open_live_session(db, interview_id, ManualClock()).notes[(0, 0)] == [(20.0, "And after.", False)]
@@ -79,12 +79,12 @@ def test_a_change_that_can_never_be_written_is_set_aside_and_later_saves_go_on(d
     failures: list[str] = []
     queue = SaveQueue(db, interview_id, on_failed=failures.append, on_set_aside=set_aside.append)
     broken = [
-        InterviewChange({"no_such_column": 1}),  # a wrong column
+        NotesChange(NotesField(0, 1), (Paragraph(5.0, None),)),  # type: ignore[arg-type]  # NOT NULL text
         TimerEventChange(None, 0.0, None, datetime.now(UTC)),  # type: ignore[arg-type]  # NOT NULL broken
     ]
     assert queue.submit([*broken, notes("Kept despite the broken edits.")]).result(10)
     assert [entry.change for entry in set_aside] == broken
-    assert "no such column" in set_aside[0].what and set_aside[0].reason
+    assert "notes of question 2" in set_aside[0].what and "NOT NULL" in set_aside[0].reason
     assert "timer" in set_aside[1].what and "NOT NULL" in set_aside[1].reason
     assert failures == [] and not queue.failing
     assert stored_notes(db, interview_id) == ["Kept despite the broken edits."]
@@ -99,7 +99,9 @@ def test_a_follow_up_keeps_its_question_whatever_the_order_of_the_batch(db: Data
     interview_id = planned(db)
     queue = SaveQueue(db, interview_id)
     owed = FollowUpChange(FollowUpKind.ANSWER, "What is on-call like?", date(2026, 12, 1), "new:q1")
-    question = QuestionChange("new:q1", "What is on-call like?", QuestionTopic.ROLE, "", True, 60.0)
+    question = QuestionChange(
+        CandidateQuestion("What is on-call like?", QuestionTopic.ROLE, "", True, 60.0, key="new:q1")
+    )
     assert queue.submit([owed, question]).result(10)  # the follow-up first, as a submit queues it
     with db.begin() as connection:
         question_id = connection.execute(select(candidate_questions.c.id)).scalar_one()

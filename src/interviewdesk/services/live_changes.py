@@ -9,13 +9,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
 
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
-from interviewdesk.domain.vocabulary import FollowUpKind, QuestionTopic, TimerEventKind
+from interviewdesk.domain.records import (
+    CandidateQuestion,
+    InterviewFields,
+    NotesField,
+    Paragraph,
+    TaskFields,
+)
+from interviewdesk.domain.scoring import ScoreValue
+from interviewdesk.domain.vocabulary import FollowUpKind, TimerEventKind
 from interviewdesk.store import live_rows
 
 
@@ -29,30 +36,25 @@ class TimerEventChange:
 
 @dataclass(frozen=True, slots=True)
 class InterviewChange:
-    """Columns of the interview row (status, times, current section, texts, the seal)."""
+    """Fields of the interview's row (status, times, current section, texts, the seal)."""
 
-    values: dict[str, Any]
+    fields: InterviewFields
 
 
 @dataclass(frozen=True, slots=True)
 class NotesChange:
-    section_index: int
-    question_index: int | None
-    paragraphs: tuple[tuple[float, str, bool], ...]  # (offset, text, private)
+    field: NotesField
+    paragraphs: tuple[Paragraph, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class ScoreChange:
-    competency_id: str
-    level: int | None
-    evidence: str
+    score: ScoreValue
 
 
 @dataclass(frozen=True, slots=True)
 class AmendmentChange:
-    competency_id: str
-    level: int | None
-    evidence: str
+    score: ScoreValue
     reason: str
     at: datetime
 
@@ -74,14 +76,9 @@ class ChecklistChange:
 
 @dataclass(frozen=True, slots=True)
 class QuestionChange:
-    """A candidate's question, known by a key the window made (``db:ID`` for stored ones)."""
+    """A candidate's question logged, edited or (``deleted``) removed."""
 
-    key: str
-    text: str
-    topic: QuestionTopic
-    answer: str
-    follow_up_owed: bool
-    offset_s: float | None
+    question: CandidateQuestion
     deleted: bool = False
 
 
@@ -97,10 +94,10 @@ class FollowUpChange:
 
 @dataclass(frozen=True, slots=True)
 class TaskChange:
-    """Columns of a working-interview task's record: started/ended offsets, deliverable, outcome, level."""
+    """Fields of a working-interview task's record: times, deliverable, outcome, level."""
 
     task_id: str
-    values: dict[str, Any]
+    fields: TaskFields
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,16 +146,18 @@ def describe_change(change: Change) -> str:  # noqa: PLR0911 - one answer per ki
         return f"“{text[:60]}…”" if len(text) > 60 else f"“{text}”"
 
     match change:
-        case NotesChange(section, question, paragraphs):
-            where = "section notes" if question is None else f"notes of question {question + 1}"
-            texts = " / ".join(text for _, text, _ in paragraphs)
-            return f"{where} in section {section + 1}: {quote(texts)}"
-        case ScoreChange(competency, level, evidence):
-            return f"the score for {competency} (level {level}, evidence {quote(evidence)})"
-        case AmendmentChange(competency, level, _evidence, reason, _at):
-            return f"an amendment of {competency} to level {level} ({quote(reason)})"
-        case QuestionChange(text=text):
-            return f"the candidate's question {quote(text)}"
+        case NotesChange(field, paragraphs):
+            where = "section notes" if field.question is None else f"notes of question {field.question + 1}"
+            texts = " / ".join(str(p.text) for p in paragraphs)
+            return f"{where} in section {field.section + 1}: {quote(texts)}"
+        case ScoreChange(score):
+            return (
+                f"the score for {score.competency_id} (level {score.level}, evidence {quote(score.evidence)})"
+            )
+        case AmendmentChange(score, reason, _at):
+            return f"an amendment of {score.competency_id} to level {score.level} ({quote(reason)})"
+        case QuestionChange(question):
+            return f"the candidate's question {quote(question.text)}"
         case ObservationChange(task, text, _offset):
             return f"an observation on task {task}: {quote(text)}"
         case FollowUpChange(kind=kind, description=description):
@@ -170,12 +169,12 @@ def describe_change(change: Change) -> str:  # noqa: PLR0911 - one answer per ki
             return f"question {question + 1} of section {section + 1} marked {state}"
         case ChecklistChange(item, covered, _offset):
             return f"role-clarity point {item + 1} {'covered' if covered else 'not covered'}"
-        case InterviewChange(values) | TaskChange(_, values):
-            return "the interview's " + ", ".join(name.replace("_", " ") for name in values)
+        case InterviewChange(changed) | TaskChange(_, changed):
+            return "the interview's " + ", ".join(name.replace("_", " ") for name in changed.changed())
     return type(change).__name__
 
 
-NoteRows = dict[tuple[int, int | None], list[tuple[int, live_rows.Paragraph]]]
+NoteRows = dict[NotesField, list[tuple[int, Paragraph]]]
 
 
 @dataclass
@@ -226,19 +225,19 @@ class ChangeWriter:
                 live_rows.add_timer_event(
                     connection, iid, kind=kind, offset_s=offset, section_index=section, at=at
                 )
-            case InterviewChange(values):
-                live_rows.update_interview(connection, iid, values)
+            case InterviewChange(interview_fields):
+                live_rows.update_interview(connection, iid, interview_fields)
             case NotesChange():
                 self._notes(connection, change)
-            case ScoreChange(competency, level, evidence):
-                live_rows.upsert_score(connection, iid, competency, level, evidence)
-            case AmendmentChange(competency, level, evidence, reason, at):
+            case ScoreChange(score):
+                live_rows.upsert_score(connection, iid, score.competency_id, score.level, score.evidence)
+            case AmendmentChange(score, reason, at):
                 live_rows.add_amendment(
                     connection,
                     iid,
-                    competency_id=competency,
-                    level=level,
-                    evidence=evidence,
+                    competency_id=score.competency_id,
+                    level=score.level,
+                    evidence=score.evidence,
                     reason=reason,
                     at=at,
                 )
@@ -255,8 +254,8 @@ class ChangeWriter:
                 live_rows.set_checklist_mark(connection, iid, item, covered, offset)
             case QuestionChange():
                 self._question(connection, change)
-            case TaskChange(task_id, values):
-                live_rows.update_task(connection, iid, task_id, values)
+            case TaskChange(task_id, task_fields):
+                live_rows.update_task(connection, iid, task_id, task_fields)
             case ObservationChange(task_id, text, offset):
                 live_rows.add_observation(connection, iid, task_id, text, offset)
             case FollowUpChange(kind, description, due, question_key):
@@ -270,9 +269,9 @@ class ChangeWriter:
                 )
 
     def _notes(self, connection: Connection, change: NotesChange) -> None:
-        key = (change.section_index, change.question_index)
+        key = change.field
         if key not in self.note_rows:
-            self.note_rows[key] = live_rows.field_notes(connection, self.interview_id, *key)
+            self.note_rows[key] = live_rows.field_notes(connection, self.interview_id, key)
         self.note_rows[key] = live_rows.sync_field_notes(
             connection, self.interview_id, key, self.note_rows[key], change.paragraphs
         )
@@ -286,18 +285,12 @@ class ChangeWriter:
         return row_id
 
     def _question(self, connection: Connection, change: QuestionChange) -> None:
-        row_id = self._question_id(change.key)
+        question = change.question
+        row_id = self._question_id(question.key)
         if change.deleted:
             if row_id is not None:
                 live_rows.delete_candidate_question(connection, self.interview_id, row_id)
             return
-        self.question_ids[change.key] = live_rows.save_candidate_question(
-            connection,
-            self.interview_id,
-            row_id,
-            text=change.text,
-            topic=change.topic,
-            answer=change.answer,
-            follow_up_owed=change.follow_up_owed,
-            offset_s=change.offset_s,
+        self.question_ids[question.key] = live_rows.save_candidate_question(
+            connection, self.interview_id, row_id, question
         )

@@ -8,11 +8,12 @@ Time comes from the injected clock through the domain timer.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from interviewdesk.domain.clock import Clock, utc_now
+from interviewdesk.domain.records import CandidateQuestion, InterviewFields, NotesField, Paragraph, TaskFields
 from interviewdesk.domain.scoring import ScoreValue, seal_digest
 from interviewdesk.domain.timer import InterviewTimer, TimerEventData, running_seconds
 from interviewdesk.domain.vocabulary import FollowUpKind, InterviewStatus, QuestionTopic, TimerEventKind
@@ -35,9 +36,6 @@ from interviewdesk.store.database import Database
 from interviewdesk.store.report_rows import InterviewRows, interview_rows_for_report
 from interviewdesk.templates.model import SectionKind, Template
 
-Paragraph = tuple[float, str, bool]  # (offset in seconds, text, private)
-FieldKey = tuple[int, int | None]  # (section, question or None for the section's own notes)
-
 
 @dataclass(slots=True)
 class TaskState:
@@ -51,14 +49,27 @@ class TaskState:
     observations: list[tuple[float, str]] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
-class LoggedQuestion:
-    key: str
-    text: str
-    topic: QuestionTopic
-    answer: str
-    follow_up_owed: bool
-    offset_s: float | None
+# TaskFields' names for what TaskState calls started_s / ended_s
+_TASK_STATE = {"started_offset_s": "started_s", "ended_offset_s": "ended_s"}
+
+
+@dataclass
+class Recorded:
+    """What an interview already holds when a session opens it (empty for a new one)."""
+
+    notes: dict[NotesField, list[Paragraph]] = field(default_factory=dict)
+    scores: dict[str, ScoreValue] = field(default_factory=dict)
+    amended: dict[str, ScoreValue] = field(default_factory=dict)  # the latest amendment per competency
+    asked: set[tuple[int, int]] = field(default_factory=set)
+    checklist: set[int] = field(default_factory=set)
+    questions: dict[str, CandidateQuestion] = field(default_factory=dict)
+    aspirations: str = ""
+    summary: str = ""
+    recommendation: str | None = None
+    sealed_at: datetime | None = None
+    started_at: datetime | None = None
+    disclosure_confirmed_at: datetime | None = None
+    tasks: dict[str, TaskState] = field(default_factory=dict)
 
 
 class LiveSession:
@@ -71,8 +82,10 @@ class LiveSession:
         candidate: str,
         interviewer: str,
         status: InterviewStatus,
+        recorded: Recorded | None = None,
         now: Callable[[], datetime] = utc_now,
     ) -> None:
+        held = recorded or Recorded()
         self.interview_id = interview_id
         self.template = template
         self.timer = timer
@@ -80,22 +93,52 @@ class LiveSession:
         self.interviewer = interviewer
         self.status = status
         self._now = now
-        self.notes: dict[FieldKey, list[Paragraph]] = {}
-        self.scores: dict[str, tuple[int | None, str]] = {}
-        self.amended: dict[str, tuple[int | None, str]] = {}  # latest amendment per competency
-        self.asked: set[tuple[int, int]] = set()
-        self.checklist: set[int] = set()
-        self.questions: dict[str, LoggedQuestion] = {}
-        self.aspirations = ""
-        self.summary = ""
-        self.recommendation: str | None = None
-        self.sealed_at: datetime | None = None
-        self.started_at: datetime | None = None
-        self.disclosure_confirmed_at: datetime | None = None
-        self.tasks: dict[str, TaskState] = {t.id: TaskState() for s in template.sections for t in s.tasks}
+        self.notes = held.notes
+        self.scores = held.scores
+        self.amended = held.amended
+        self.asked = held.asked
+        self.checklist = held.checklist
+        self.questions = held.questions
+        self.aspirations = held.aspirations
+        self.summary = held.summary
+        self.recommendation = held.recommendation
+        self.sealed_at = held.sealed_at
+        self.started_at = held.started_at
+        self.disclosure_confirmed_at = held.disclosure_confirmed_at
+        self.tasks = {t.id: held.tasks.get(t.id, TaskState()) for s in template.sections for t in s.tasks}
         self.recovered = False  # reopened after the app stopped while the timer ran
         self._keyed: dict[tuple[object, ...], Change] = {}
         self._ordered: list[Change] = []
+
+    @classmethod
+    def from_rows(cls, rows: InterviewRows, clock: Clock, now: Callable[[], datetime]) -> LiveSession:
+        """The session of a stored interview. If the app stopped while its timer ran, the time up
+        to the last heartbeat counts and the gap does not (a pause and a resume are recorded)."""
+        head = rows.head
+        template = Template.from_dict(head.template_body)
+        events = [
+            TimerEventData(TimerEventKind(e.kind), e.offset_s, e.section_index) for e in rows.timer_events
+        ]
+        planned = [s.minutes for s in template.sections]
+        recovered: list[TimerEventData] = []
+        last = events[-1].offset_s if events else 0.0
+        if InterviewTimer(clock, planned, events).running and (head.running_offset_s or 0.0) > last:
+            at = head.running_offset_s
+            recovered = [TimerEventData(TimerEventKind.PAUSE, at), TimerEventData(TimerEventKind.RESUME, at)]
+        session = cls(
+            head.id,
+            template,
+            InterviewTimer(clock, planned, events + recovered),
+            candidate=head.candidate_name,
+            interviewer=head.interviewer_name,
+            status=InterviewStatus(head.status),
+            recorded=_recorded(rows),
+            now=now,
+        )
+        for event in recovered:
+            session._timer_event(event)
+        session.recovered = bool(recovered)
+        return session
 
     # -- state -------------------------------------------------------------------------------
     @property
@@ -112,16 +155,16 @@ class LiveSession:
     def current_section(self) -> int:
         return self.timer.current_section
 
+    def score(self, competency_id: str) -> ScoreValue:
+        """The score shown: the latest amendment's after the seal, else the score itself."""
+        blank = ScoreValue(competency_id, None, "")
+        return self.amended.get(competency_id) or self.scores.get(competency_id, blank)
+
     def level(self, competency_id: str) -> int | None:
-        """The level shown: the latest amendment's after the seal, else the score's."""
-        if competency_id in self.amended:
-            return self.amended[competency_id][0]
-        return self.scores.get(competency_id, (None, ""))[0]
+        return self.score(competency_id).level
 
     def evidence(self, competency_id: str) -> str:
-        if competency_id in self.amended:
-            return self.amended[competency_id][1]
-        return self.scores.get(competency_id, (None, ""))[1]
+        return self.score(competency_id).evidence
 
     def two_way_share(self) -> float | None:
         """The share of the running time spent in the candidate's-questions sections so far."""
@@ -141,7 +184,11 @@ class LiveSession:
         self._timer_event(self.timer.start())
         self.status = InterviewStatus.LIVE
         self._set(
-            status=InterviewStatus.LIVE, started_at=self._now(), current_section=self.timer.current_section
+            InterviewFields(
+                status=InterviewStatus.LIVE,
+                started_at=self._now(),
+                current_section=self.timer.current_section,
+            )
         )
 
     def pause(self) -> None:
@@ -154,28 +201,32 @@ class LiveSession:
         if index == self.timer.current_section:
             return
         self._timer_event(self.timer.go_to_section(index))
-        self._set(current_section=index)
+        self._set(InterviewFields(current_section=index))
 
     def end(self) -> None:
         self._timer_event(self.timer.end())
         self.status = InterviewStatus.COMPLETED
-        self._set(status=InterviewStatus.COMPLETED, ended_at=self._now(), running_offset_s=None)
+        self._set(
+            InterviewFields(status=InterviewStatus.COMPLETED, ended_at=self._now(), running_offset_s=None)
+        )
 
     def heartbeat(self) -> None:
         """While the timer runs, remember how far it got: a crash then loses seconds, not minutes."""
         if self.timer.running:
-            self._keyed[("heartbeat",)] = InterviewChange({"running_offset_s": round(self.timer.offset(), 3)})
+            offset = round(self.timer.offset(), 3)
+            self._keyed[("heartbeat",)] = InterviewChange(InterviewFields(running_offset_s=offset))
 
     def _timer_event(self, event: TimerEventData) -> None:
         self._ordered.append(TimerEventChange(event.kind, event.offset_s, event.section_index, self._now()))
 
     # -- what the interviewer records --------------------------------------------------------
-    def set_notes(self, section: int, question: int | None, paragraphs: list[Paragraph]) -> None:
-        key = (section, question)
-        if self.notes.get(key, []) == paragraphs:
+    def set_notes(self, section: int, question: int | None, paragraphs: Sequence[Paragraph]) -> None:
+        key = NotesField(section, question)
+        wanted = [Paragraph(*p) for p in paragraphs]
+        if self.notes.get(key, []) == wanted:
             return
-        self.notes[key] = list(paragraphs)
-        self._keyed[("notes", section, question)] = NotesChange(section, question, tuple(paragraphs))
+        self.notes[key] = wanted
+        self._keyed[("notes", section, question)] = NotesChange(key, tuple(wanted))
 
     def set_asked(self, section: int, question: int, asked: bool) -> None:
         if ((section, question) in self.asked) == asked:
@@ -185,82 +236,78 @@ class LiveSession:
 
     def set_score(self, competency_id: str, level: int | None) -> None:
         self._require_unsealed()
-        evidence = self.scores.get(competency_id, (None, ""))[1]
-        self._score(competency_id, level, evidence)
+        self._score(replace(self.score(competency_id), level=level))
 
     def set_evidence(self, competency_id: str, evidence: str) -> None:
         self._require_unsealed()
-        level = self.scores.get(competency_id, (None, ""))[0]
-        self._score(competency_id, level, evidence)
+        self._score(replace(self.score(competency_id), evidence=evidence))
 
-    def _score(self, competency_id: str, level: int | None, evidence: str) -> None:
-        if self.scores.get(competency_id) == (level, evidence):
+    def _score(self, score: ScoreValue) -> None:
+        if self.scores.get(score.competency_id) == score:
             return
-        self.scores[competency_id] = (level, evidence)
-        self._keyed[("score", competency_id)] = ScoreChange(competency_id, level, evidence)
+        self.scores[score.competency_id] = score
+        self._keyed[("score", score.competency_id)] = ScoreChange(score)
 
     def amend(self, competency_id: str, level: int | None, evidence: str, reason: str) -> None:
         """After the seal: a recorded amendment beside the sealed score, never an overwrite."""
         if not self.sealed:
             raise UserError("only a submitted interview is amended; change the score itself instead.")
-        self.amended[competency_id] = (level, evidence)
-        self._ordered.append(AmendmentChange(competency_id, level, evidence, reason.strip(), self._now()))
+        amended = ScoreValue(competency_id, level, evidence)
+        self.amended[competency_id] = amended
+        self._ordered.append(AmendmentChange(amended, reason.strip(), self._now()))
 
     def log_question(
         self, text: str, topic: QuestionTopic, answer: str = "", follow_up_owed: bool = False
     ) -> str:
+        return self.add_question(CandidateQuestion(text, topic, answer, follow_up_owed))
+
+    def add_question(self, question: CandidateQuestion) -> str:
+        """Log a question the candidate asks now; returns the key it is known by."""
         key = f"new:{uuid.uuid4().hex}"
         self._question(
-            LoggedQuestion(key, text.strip(), topic, answer.strip(), follow_up_owed, self.offset())
+            replace(
+                question,
+                text=question.text.strip(),
+                answer=question.answer.strip(),
+                offset_s=self.offset(),
+                key=key,
+            )
         )
         return key
 
-    def update_question(self, key: str, **changes: object) -> None:
-        self._question(replace(self.questions[key], **changes))  # type: ignore[arg-type]
+    def update_question(self, question: CandidateQuestion) -> None:
+        """A logged question edited (its key and the moment it was asked stay)."""
+        logged = self.questions[question.key]
+        self._question(replace(question, offset_s=logged.offset_s))
 
     def delete_question(self, key: str) -> None:
         question = self.questions.pop(key)
-        self._keyed[("question", key)] = QuestionChange(
-            key,
-            question.text,
-            question.topic,
-            question.answer,
-            question.follow_up_owed,
-            question.offset_s,
-            deleted=True,
-        )
+        self._keyed[("question", key)] = QuestionChange(question, deleted=True)
 
-    def _question(self, question: LoggedQuestion) -> None:
+    def _question(self, question: CandidateQuestion) -> None:
         self.questions[question.key] = question
-        self._keyed[("question", question.key)] = QuestionChange(
-            question.key,
-            question.text,
-            question.topic,
-            question.answer,
-            question.follow_up_owed,
-            question.offset_s,
-        )
+        self._keyed[("question", question.key)] = QuestionChange(question)
 
     # -- a working interview's tasks ---------------------------------------------------------
     def confirm_disclosure(self) -> None:
         """The candidate was told the tasks, duration, pay, who they work with, how work is judged
         and what happens to it; stored with the time."""
         self.disclosure_confirmed_at = self._now()
-        self._set(disclosure_confirmed_at=self.disclosure_confirmed_at)
+        self._set(InterviewFields(disclosure_confirmed_at=self.disclosure_confirmed_at))
 
     def start_task(self, task_id: str) -> None:
         task = self.tasks[task_id]
         if task.started_s is not None and task.ended_s is None:
             return
         task.started_s, task.ended_s = round(self.offset(), 3), None
-        self._task(task_id, started_offset_s=task.started_s, ended_offset_s=None)
+        self._task(task_id, TaskFields(started_offset_s=task.started_s, ended_offset_s=None))
 
     def end_task(self, task_id: str) -> None:
         task = self.tasks[task_id]
         if task.started_s is None or task.ended_s is not None:
             return
         task.ended_s = round(self.offset(), 3)
-        self._task(task_id, ended_offset_s=task.ended_s)
+        self._task(task_id, TaskFields(ended_offset_s=task.ended_s))
 
     def task_seconds(self, task_id: str) -> float | None:
         """Actual time on the task so far (None before it starts)."""
@@ -275,17 +322,16 @@ class LiveSession:
         self.tasks[task_id].observations.append(entry)
         self._ordered.append(ObservationChange(task_id, entry[1], entry[0]))
 
-    def set_task(self, task_id: str, **values: object) -> None:
-        """deliverable=, outcome= or level= of a task."""
+    def set_task(self, task_id: str, changed: TaskFields) -> None:
+        """The deliverable, outcome or level of a task (the fields ``changed`` sets)."""
         task = self.tasks[task_id]
-        for name, value in values.items():
-            setattr(task, name, value)
-        self._task(task_id, **values)
+        for name, value in changed.changed().items():
+            setattr(task, _TASK_STATE.get(name, name), value)
+        self._task(task_id, changed)
 
-    def _task(self, task_id: str, **values: object) -> None:
+    def _task(self, task_id: str, changed: TaskFields) -> None:
         previous = self._keyed.get(("task", task_id))
-        merged = dict(previous.values) if isinstance(previous, TaskChange) else {}
-        merged.update(values)
+        merged = previous.fields.merged(changed) if isinstance(previous, TaskChange) else changed
         self._keyed[("task", task_id)] = TaskChange(task_id, merged)
 
     def set_checklist(self, item: int, covered: bool) -> None:
@@ -296,28 +342,29 @@ class LiveSession:
 
     def set_aspirations(self, text: str) -> None:
         self.aspirations = text
-        self._set(aspirations=text)
+        self._set(InterviewFields(aspirations=text))
 
     def set_summary(self, text: str) -> None:
         self._require_unsealed()
         self.summary = text
-        self._set(summary=text)
+        self._set(InterviewFields(summary=text))
 
     def set_recommendation(self, recommendation_id: str | None) -> None:
         self._require_unsealed()
         self.recommendation = recommendation_id
-        self._set(recommendation=recommendation_id)
+        self._set(InterviewFields(recommendation=recommendation_id))
 
     def submit(self) -> str:
         """End the interview if it is running and seal the scores; returns the seal's hash."""
         self._require_unsealed()
         if self.timer.started and not self.timer.ended:
             self.end()
-        values = [ScoreValue(cid, level, evidence) for cid, (level, evidence) in self.scores.items()]
-        digest = seal_digest(self.interview_id, self.recommendation, values)
+        digest = seal_digest(self.interview_id, self.recommendation, self.scores.values())
         self.sealed_at = self._now()
         self.status = InterviewStatus.SUBMITTED
-        self._set(status=InterviewStatus.SUBMITTED, sealed_at=self.sealed_at, seal_hash=digest)
+        self._set(
+            InterviewFields(status=InterviewStatus.SUBMITTED, sealed_at=self.sealed_at, seal_hash=digest)
+        )
         self._ordered.extend(self._follow_ups())
         return digest
 
@@ -349,11 +396,10 @@ class LiveSession:
         if self.sealed:
             raise UserError("this interview is submitted and sealed; record an amendment instead.")
 
-    def _set(self, **values: object) -> None:
-        """Columns of the interview row; later values of a column replace earlier pending ones."""
+    def _set(self, changed: InterviewFields) -> None:
+        """Fields of the interview row; later values of a field replace earlier pending ones."""
         previous = self._keyed.get(("interview",))
-        merged = dict(previous.values) if isinstance(previous, InterviewChange) else {}
-        merged.update(values)
+        merged = previous.fields.merged(changed) if isinstance(previous, InterviewChange) else changed
         self._keyed[("interview",)] = InterviewChange(merged)
 
     # -- handing edits to the writer ---------------------------------------------------------
@@ -372,63 +418,41 @@ def open_live_session(
         rows = interview_rows_for_report(connection, interview_id)
     if rows is None:
         raise NotFoundError(f"there is no interview {interview_id}.")
-    return _session_from_rows(rows, clock, now)
+    return LiveSession.from_rows(rows, clock, now)
 
 
-def _session_from_rows(rows: InterviewRows, clock: Clock, now: Callable[[], datetime]) -> LiveSession:
+def _recorded(rows: InterviewRows) -> Recorded:
     head = rows.head
-    template = Template.from_dict(head.template_body)
-    events = [TimerEventData(TimerEventKind(e.kind), e.offset_s, e.section_index) for e in rows.timer_events]
-    recovered: list[TimerEventData] = []
-    probe = InterviewTimer(clock, [s.minutes for s in template.sections], events)
-    last = events[-1].offset_s if events else 0.0
-    if probe.running and head.running_offset_s is not None and head.running_offset_s > last:
-        # The app stopped while the timer ran: count the time up to the last save, not the gap.
-        at = head.running_offset_s
-        recovered = [TimerEventData(TimerEventKind.PAUSE, at), TimerEventData(TimerEventKind.RESUME, at)]
-    timer = InterviewTimer(clock, [s.minutes for s in template.sections], events + recovered)
-    session = LiveSession(
-        head.id,
-        template,
-        timer,
-        candidate=head.candidate_name,
-        interviewer=head.interviewer_name,
-        status=InterviewStatus(head.status),
-        now=now,
-    )
-    for event in recovered:
-        session._timer_event(event)
-    session.recovered = bool(recovered)
+    notes: dict[NotesField, list[Paragraph]] = {}
     for note in rows.notes:
-        session.notes.setdefault((note.section_index, note.question_index), []).append(
-            (note.offset_s, note.text, note.private)
+        notes.setdefault(NotesField(note.section_index, note.question_index), []).append(
+            Paragraph(note.offset_s, note.text, note.private)
         )
-    session.scores = {s.competency_id: (s.level, s.evidence) for s in rows.scores}
-    session.amended = {a.competency_id: (a.level, a.evidence) for a in rows.amendments}
-    session.asked = set(rows.asked)
-    session.checklist = set(rows.checklist)
-    session.questions = {
-        f"db:{q.id}": LoggedQuestion(
-            f"db:{q.id}", q.text, QuestionTopic(q.topic), q.answer, q.follow_up_owed, q.offset_s
-        )
-        for q in rows.candidate_questions
+    tasks = {
+        r.task_id: TaskState(r.started_offset_s, r.ended_offset_s, r.deliverable, r.outcome, r.level)
+        for r in rows.tasks
     }
-    session.aspirations = head.aspirations
-    session.summary = head.summary
-    session.recommendation = head.recommendation
-    session.sealed_at = head.sealed_at
-    session.started_at = head.started_at
-    session.disclosure_confirmed_at = head.disclosure_confirmed_at
-    for record in rows.tasks:
-        if record.task_id in session.tasks:
-            session.tasks[record.task_id] = TaskState(
-                record.started_offset_s,
-                record.ended_offset_s,
-                record.deliverable,
-                record.outcome,
-                record.level,
-            )
     for observation in rows.observations:
-        if observation.task_id in session.tasks:
-            session.tasks[observation.task_id].observations.append((observation.offset_s, observation.text))
-    return session
+        tasks.setdefault(observation.task_id, TaskState()).observations.append(
+            (observation.offset_s, observation.text)
+        )
+    return Recorded(
+        notes=notes,
+        scores={s.competency_id: ScoreValue(s.competency_id, s.level, s.evidence) for s in rows.scores},
+        amended={a.competency_id: ScoreValue(a.competency_id, a.level, a.evidence) for a in rows.amendments},
+        asked=set(rows.asked),
+        checklist=set(rows.checklist),
+        questions={
+            f"db:{q.id}": CandidateQuestion(
+                q.text, QuestionTopic(q.topic), q.answer, q.follow_up_owed, q.offset_s, key=f"db:{q.id}"
+            )
+            for q in rows.candidate_questions
+        },
+        aspirations=head.aspirations,
+        summary=head.summary,
+        recommendation=head.recommendation,
+        sealed_at=head.sealed_at,
+        started_at=head.started_at,
+        disclosure_confirmed_at=head.disclosure_confirmed_at,
+        tasks=tasks,
+    )

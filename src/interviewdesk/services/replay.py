@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from interviewdesk.domain.clock import ManualClock
+from interviewdesk.domain.records import NotesField, Paragraph
 from interviewdesk.domain.vocabulary import QuestionTopic
 from interviewdesk.services.live_changes import ChangeWriter
 from interviewdesk.services.live_session import LiveSession, open_live_session
@@ -73,9 +74,9 @@ def replay(db: Database, interview_id: int, script: InterviewScript, start: date
 
 def _record(session: LiveSession, script: InterviewScript) -> None:
     """What the interviewer typed, ticked and scored while it ran."""
-    fields: dict[tuple[int, int | None], list[tuple[float, str, bool]]] = {}
+    fields: dict[NotesField, list[Paragraph]] = {}
     for section, question, offset, text, private in script.notes:
-        fields.setdefault((section, question), []).append((offset, text, private))
+        fields.setdefault(NotesField(section, question), []).append(Paragraph(offset, text, private))
     for (section, question), paragraphs in fields.items():
         session.set_notes(section, question, paragraphs)
     asked = script.asked

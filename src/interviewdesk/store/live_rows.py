@@ -14,7 +14,8 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from interviewdesk.domain.clock import utc_now
-from interviewdesk.domain.vocabulary import FollowUpKind, QuestionTopic, TimerEventKind
+from interviewdesk.domain.records import CandidateQuestion, InterviewFields, NotesField, Paragraph, TaskFields
+from interviewdesk.domain.vocabulary import FollowUpKind, TimerEventKind
 from interviewdesk.store.tables import (
     asked_questions,
     candidate_questions,
@@ -47,13 +48,11 @@ def add_timer_event(
     )
 
 
-def update_interview(connection: Connection, interview_id: int, values: dict[str, Any]) -> None:
-    connection.execute(
-        update(interviews).where(interviews.c.id == interview_id).values(**values, updated_at=utc_now())
-    )
-
-
-Paragraph = tuple[float, str, bool]  # (offset, text, private)
+def update_interview(connection: Connection, interview_id: int, changed: InterviewFields) -> None:
+    """The fields a session changed, each to the column of the same name."""
+    values: dict[Any, Any] = {interviews.c[name]: value for name, value in changed.changed().items()}
+    values[interviews.c.updated_at] = utc_now()
+    connection.execute(update(interviews).where(interviews.c.id == interview_id).values(values))
 
 
 def _field(interview_id: int, section_index: int, question_index: int | None) -> Any:
@@ -62,22 +61,20 @@ def _field(interview_id: int, section_index: int, question_index: int | None) ->
     return where & (question.is_(None) if question_index is None else question == question_index)
 
 
-def field_notes(
-    connection: Connection, interview_id: int, section_index: int, question_index: int | None
-) -> list[tuple[int, Paragraph]]:
+def field_notes(connection: Connection, interview_id: int, field: NotesField) -> list[tuple[int, Paragraph]]:
     """The stored paragraphs of one field with their row ids, in order."""
     query = (
         select(notes.c.id, notes.c.offset_s, notes.c.text, notes.c.private)
-        .where(_field(interview_id, section_index, question_index))
+        .where(_field(interview_id, field.section, field.question))
         .order_by(notes.c.id)  # ids follow the on-screen order: updates keep them, inserts append
     )
-    return [(row.id, (row.offset_s, row.text, row.private)) for row in connection.execute(query)]
+    return [(row.id, Paragraph(row.offset_s, row.text, row.private)) for row in connection.execute(query)]
 
 
 def sync_field_notes(
     connection: Connection,
     interview_id: int,
-    field: tuple[int, int | None],
+    field: NotesField,
     stored: list[tuple[int, Paragraph]],
     paragraphs: Iterable[Paragraph],
 ) -> list[tuple[int, Paragraph]]:
@@ -87,7 +84,7 @@ def sync_field_notes(
     Returns the rows as they now are.
     """
     section_index, question_index = field
-    wanted = list(paragraphs)
+    wanted = [Paragraph(*p) for p in paragraphs]
     result: list[tuple[int, Paragraph]] = []
     for index, paragraph in enumerate(wanted):
         if index < len(stored):
@@ -202,18 +199,15 @@ def set_checklist_mark(
 
 
 def save_candidate_question(
-    connection: Connection,
-    interview_id: int,
-    row_id: int | None,
-    *,
-    text: str,
-    topic: QuestionTopic,
-    answer: str,
-    follow_up_owed: bool,
-    offset_s: float | None,
+    connection: Connection, interview_id: int, row_id: int | None, question: CandidateQuestion
 ) -> int:
     """Insert (``row_id`` None) or update a question the candidate asked; returns its row id."""
-    values = {"text": text, "topic": topic, "answer": answer, "follow_up_owed": follow_up_owed}
+    values = {
+        "text": question.text,
+        "topic": question.topic,
+        "answer": question.answer,
+        "follow_up_owed": question.follow_up_owed,
+    }
     if row_id is not None:
         connection.execute(
             update(candidate_questions)
@@ -224,7 +218,7 @@ def save_candidate_question(
         )
         return row_id
     result = connection.execute(
-        insert(candidate_questions).values(interview_id=interview_id, offset_s=offset_s, **values)
+        insert(candidate_questions).values(interview_id=interview_id, offset_s=question.offset_s, **values)
     )
     return inserted_id(result)
 
@@ -267,10 +261,11 @@ def _task_record_id(connection: Connection, interview_id: int, task_id: str) -> 
     return int(row_id)
 
 
-def update_task(connection: Connection, interview_id: int, task_id: str, values: dict[str, Any]) -> None:
-    """Columns of one task's record (times, deliverable, outcome, level); the record is made on first use."""
+def update_task(connection: Connection, interview_id: int, task_id: str, changed: TaskFields) -> None:
+    """One task's record (times, deliverable, outcome, level); the record is made on first use."""
     row_id = _task_record_id(connection, interview_id, task_id)
-    connection.execute(update(task_records).where(task_records.c.id == row_id).values(**values))
+    values = {task_records.c[name]: value for name, value in changed.changed().items()}
+    connection.execute(update(task_records).where(task_records.c.id == row_id).values(values))
 
 
 def add_observation(

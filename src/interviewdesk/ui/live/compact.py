@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from interviewdesk.domain.records import CandidateQuestion
 from interviewdesk.domain.vocabulary import QuestionTopic
 from interviewdesk.templates.model import Competency, ScaleLevel
 from interviewdesk.ui import theme
@@ -40,10 +41,10 @@ def _wrapped(object_name: str, *, rich: bool = False) -> QLabel:
 
 
 class CompactView(QWidget):
-    """``captured(text, topic)`` when a question is logged; ``capture_done`` after Enter or Esc;
+    """``captured(CandidateQuestion)`` when a question is logged; ``capture_done`` after Enter or Esc;
     ``scored(competency, level)`` when a level button is clicked."""
 
-    captured = Signal(str, object)
+    captured = Signal(object)
     capture_done = Signal()
     scored = Signal(str, object)
 
@@ -176,7 +177,7 @@ class CompactView(QWidget):
     def _capture(self) -> None:
         text = self.capture.text().strip()
         if text:
-            self.captured.emit(text, QuestionTopic(self.topic.currentData()))
+            self.captured.emit(CandidateQuestion(text, QuestionTopic(self.topic.currentData())))
         self._cancel()
 
     def _cancel(self) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 
 from interviewdesk.domain import stamps
-from interviewdesk.domain.vocabulary import QuestionTopic
+from interviewdesk.domain.records import CandidateQuestion, NotesField
 from interviewdesk.services.live_session import LiveSession
 from interviewdesk.ui.live.layout import LivePanes
 from interviewdesk.ui.live.navigator import Navigator
@@ -44,7 +44,7 @@ class EditRelay(QObject):
         for card in self.rubric.cards.values():
             card.scored.connect(self._scored)
             card.evidence_edited.connect(self._evidence_edited)
-        self.questions.logged.connect(self._question_logged)
+        self.questions.logged.connect(self.log_question)
         self.questions.updated.connect(self._question_updated)
         self.questions.deleted.connect(self._question_deleted)
         self.role.checked.connect(self._checklist)
@@ -59,7 +59,7 @@ class EditRelay(QObject):
                 "summary", lambda: self.session.set_summary(self.close_panel.summary.toPlainText())
             )
         )
-        self.compact.captured.connect(lambda text, topic: self._question_logged(text, topic, "", False))
+        self.compact.captured.connect(self.log_question)
         self.compact.scored.connect(lambda cid, level: self.rubric.cards[cid].score(level))
 
     def restore(self) -> None:
@@ -78,9 +78,9 @@ class EditRelay(QObject):
         self.role.aspirations.blockSignals(False)
         self.close_panel.show_values(s.recommendation, s.summary)
 
-    def _notes_edited(self, key: tuple[int, int | None]) -> None:
+    def _notes_edited(self, key: NotesField) -> None:
         editor = self.script.notes[key]
-        self.saver.mark(("notes", key), lambda: self.session.set_notes(key[0], key[1], editor.paragraphs()))
+        self.saver.mark(("notes", key), lambda: self.session.set_notes(*key, editor.paragraphs()))
 
     def _asked(self, section: int, question: int, asked: bool) -> None:
         if not self.saver.loading:
@@ -96,16 +96,15 @@ class EditRelay(QObject):
         evidence = self.rubric.cards[cid].evidence
         self.saver.mark(("evidence", cid), lambda: self.session.set_evidence(cid, evidence.toPlainText()))
 
-    def _question_logged(self, text: str, topic: QuestionTopic, answer: str, owed: bool) -> None:
-        self.session.log_question(text, topic, answer, owed)
+    def log_question(self, question: CandidateQuestion) -> None:
+        """A question the candidate asked, from the capture (or a script)."""
+        self.session.add_question(question)
         self.questions.show_questions(list(self.session.questions.values()))
-        self.status(f"Logged the candidate's question ({topic.label}).", 4000)
+        self.status(f"Logged the candidate's question ({question.topic.label}).", 4000)
         self.saver.edited()
 
-    def _question_updated(self, key: str, text: str, topic: QuestionTopic, answer: str, owed: bool) -> None:
-        self.session.update_question(
-            key, text=text, topic=QuestionTopic(topic), answer=answer, follow_up_owed=owed
-        )
+    def _question_updated(self, question: CandidateQuestion) -> None:
+        self.session.update_question(question)
         self.questions.show_questions(list(self.session.questions.values()))
         self.saver.edited()
 

@@ -13,11 +13,12 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
+from interviewdesk.domain.records import NotesField
 from interviewdesk.services.live_session import LiveSession
 from interviewdesk.ui.live.compact import CompactView
 from interviewdesk.ui.live.notes_edit import StampedNotesEdit
 from interviewdesk.ui.live.rubric import RubricPanel
-from interviewdesk.ui.live.script_view import FieldKey, ScriptView
+from interviewdesk.ui.live.script_view import ScriptView
 
 
 class Navigator(QObject):
@@ -37,10 +38,10 @@ class Navigator(QObject):
         self.last_notes: StampedNotesEdit | None = None
         competencies = session.template.competencies
         self.current_competency: str | None = competencies[0].id if competencies else None
-        self._field: FieldKey | None = None  # the field the rubric last followed
+        self._field: NotesField | None = None  # the field the rubric last followed
 
     # -- the notes field -----------------------------------------------------------------------
-    def current_field(self) -> FieldKey:
+    def current_field(self) -> NotesField:
         section = self.script.currentIndex()
         key = self.script.field_of(self.last_notes)
         if key is not None and key[0] == section:
@@ -89,7 +90,7 @@ class Navigator(QObject):
         self.rubric.set_current(self.current_competency, linked)
         self.show_competency()
 
-    def linked(self, key: FieldKey) -> tuple[str, ...]:
+    def linked(self, key: NotesField) -> tuple[str, ...]:
         """The competencies the question of ``key`` gives evidence for."""
         if key[1] is None:
             return ()

@@ -24,10 +24,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from interviewdesk.domain import stamps
+from interviewdesk.domain.records import Paragraph
 from interviewdesk.ui import theme
 
 UNSTAMPED = -1
-Paragraph = tuple[float, str, bool]
 
 
 def _encode(offset_s: float, private: bool) -> int:
@@ -95,7 +95,7 @@ class StampedNotesEdit(QPlainTextEdit):
             if text:
                 state = block.userState()
                 offset, private = _decode(state) if state != UNSTAMPED else (self._offset(), False)
-                result.append((offset, text, private))
+                result.append(Paragraph(offset, text, private))
             block = block.next()
         return result
 
@@ -123,7 +123,7 @@ class StampedNotesEdit(QPlainTextEdit):
             return None
         state = block.userState()
         offset, private = _decode(state) if state != UNSTAMPED else (self._offset(), False)
-        return offset, text, private
+        return Paragraph(offset, text, private)
 
     def toggle_private(self) -> bool:
         """Mark the paragraph at the cursor private (or shared again); returns its new state."""

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from interviewdesk.domain.records import NotesField
 from interviewdesk.templates.model import Question, Section, SectionKind, Template
 from interviewdesk.ui.live.notes_edit import StampedNotesEdit
 from interviewdesk.ui.live.task_panel import TaskPanel
 
-FieldKey = tuple[int, int | None]
 MIN_NOTES_HEIGHT = 96  # about four lines
 
 
@@ -47,8 +47,8 @@ class ScriptView(QStackedWidget):
     ) -> None:
         super().__init__(parent)
         self.template = template
-        self.notes: dict[FieldKey, StampedNotesEdit] = {}
-        self._fields: dict[StampedNotesEdit, FieldKey] = {}
+        self.notes: dict[NotesField, StampedNotesEdit] = {}
+        self._fields: dict[StampedNotesEdit, NotesField] = {}
         self.asked_boxes: dict[tuple[int, int], QCheckBox] = {}
         self.task_panels: dict[str, TaskPanel] = {}
         competencies = {c.id: c.name for c in template.competencies}
@@ -76,7 +76,7 @@ class ScriptView(QStackedWidget):
         for q_index, question in enumerate(section.questions):
             layout.addWidget(self._question(index, q_index, question, competencies, offset), 1)
         layout.addWidget(QLabel("<b>Section notes</b>"))
-        layout.addWidget(self._editor((index, None), offset), 1)  # the notes take the spare height
+        layout.addWidget(self._editor(NotesField(index, None), offset), 1)  # the notes take the spare height
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(page)
@@ -104,10 +104,10 @@ class ScriptView(QStackedWidget):
         asked.toggled.connect(lambda checked: self.asked_changed.emit(section, index, checked))
         self.asked_boxes[(section, index)] = asked
         layout.addWidget(asked)
-        layout.addWidget(self._editor((section, index), offset), 1)
+        layout.addWidget(self._editor(NotesField(section, index), offset), 1)
         return frame
 
-    def _editor(self, key: FieldKey, offset: Callable[[], float]) -> StampedNotesEdit:
+    def _editor(self, key: NotesField, offset: Callable[[], float]) -> StampedNotesEdit:
         editor = StampedNotesEdit(offset)
         editor.setObjectName(f"notes-{key[0]}-{'s' if key[1] is None else key[1]}")
         editor.setMinimumHeight(MIN_NOTES_HEIGHT)
@@ -121,19 +121,19 @@ class ScriptView(QStackedWidget):
         return editor
 
     # -- where the interviewer is --------------------------------------------------------------
-    def field_of(self, editor: StampedNotesEdit | None) -> FieldKey | None:
+    def field_of(self, editor: StampedNotesEdit | None) -> NotesField | None:
         return self._fields.get(editor) if editor is not None else None
 
-    def fields(self, section: int) -> list[FieldKey]:
+    def fields(self, section: int) -> list[NotesField]:
         """The notes fields of a section in the order on screen: each question's, then the section's."""
         count = len(self.template.sections[section].questions)
-        return [*((section, q) for q in range(count)), (section, None)]
+        return [*(NotesField(section, q) for q in range(count)), NotesField(section, None)]
 
-    def field_to_type_in(self, section: int) -> FieldKey:
+    def field_to_type_in(self, section: int) -> NotesField:
         """Where notes go on entering a section: where the latest note of the section was written
         (coming back, or resuming after a crash), else the first question not yet asked, else the
         section's own notes."""
-        latest: tuple[float, FieldKey] | None = None
+        latest: tuple[float, NotesField] | None = None
         for key in self.fields(section):
             for offset, _text, _private in self.notes[key].paragraphs():
                 if latest is None or offset >= latest[0]:
@@ -142,10 +142,10 @@ class ScriptView(QStackedWidget):
             return latest[1]
         for q_index in range(len(self.template.sections[section].questions)):
             if not self.asked_boxes[(section, q_index)].isChecked():
-                return (section, q_index)
-        return (section, None)
+                return NotesField(section, q_index)
+        return NotesField(section, None)
 
-    def field_text(self, key: FieldKey) -> str:
+    def field_text(self, key: NotesField) -> str:
         section = self.template.sections[key[0]]
         if key[1] is None:
             return f"Section notes: {section.title}"

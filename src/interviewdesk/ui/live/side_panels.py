@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from interviewdesk.domain.records import CandidateQuestion
 from interviewdesk.domain.vocabulary import QuestionTopic
-from interviewdesk.services.live_session import LoggedQuestion
 from interviewdesk.templates.model import Template
 from interviewdesk.ui.live.capture import CaptureLine, topic_box
 
@@ -33,8 +33,8 @@ class QuestionsPanel(QWidget):
     after Enter or Esc in the capture, so the window can give the caret back.
     """
 
-    logged = Signal(str, object, str, bool)
-    updated = Signal(str, str, object, str, bool)  # key, text, topic, answer, follow-up owed
+    logged = Signal(object)  # a CandidateQuestion, new
+    updated = Signal(object)  # a CandidateQuestion, edited (its key says which)
     deleted = Signal(str)
     capture_done = Signal()
 
@@ -77,7 +77,7 @@ class QuestionsPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setToolTip("Double-click (or Enter) a question to edit its answer, topic or follow-up")
         self.table.activated.connect(lambda index: self.edit(self._keys[index.row()]))
-        self._questions: dict[str, LoggedQuestion] = {}
+        self._questions: dict[str, CandidateQuestion] = {}
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.table, 1)
@@ -87,12 +87,14 @@ class QuestionsPanel(QWidget):
         if not text:
             self.cancel()
             return
-        topic = QuestionTopic(self.topic.currentData())  # Qt hands the enum back as its str value
-        answer, owed = self.answer.text().strip(), self.owed.isChecked()
-        if self._editing is None:
-            self.logged.emit(text, topic, answer, owed)
-        else:
-            self.updated.emit(self._editing, text, topic, answer, owed)
+        question = CandidateQuestion(
+            text,
+            QuestionTopic(self.topic.currentData()),  # Qt hands the enum back as its str value
+            self.answer.text().strip(),
+            self.owed.isChecked(),
+            key=self._editing or "",
+        )
+        (self.logged if self._editing is None else self.updated).emit(question)
         self._reset()
         self.capture_done.emit()
 
@@ -128,7 +130,7 @@ class QuestionsPanel(QWidget):
         self.owed.setChecked(False)
         self.topic.setCurrentIndex(0)
 
-    def show_questions(self, questions: list[LoggedQuestion]) -> None:
+    def show_questions(self, questions: list[CandidateQuestion]) -> None:
         self._questions = {q.key: q for q in questions}
         self._keys = [q.key for q in questions]
         self.table.setRowCount(len(questions))

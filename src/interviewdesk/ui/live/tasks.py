@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMainWindow
 
+from interviewdesk.domain.records import TaskFields
 from interviewdesk.services.live_session import LiveSession
 from interviewdesk.templates.model import SectionKind
 from interviewdesk.ui.live.script_view import ScriptView
@@ -43,13 +44,14 @@ class TaskController(QObject):
                 lambda tid, panel=panel: mark(
                     ("task", tid),
                     lambda: self.session.set_task(
-                        tid, deliverable=panel.deliverable.text(), outcome=panel.outcome.toPlainText()
+                        tid,
+                        TaskFields(deliverable=panel.deliverable.text(), outcome=panel.outcome.toPlainText()),
                     ),
                 )
             )
 
     def _levelled(self, task_id: str, level: int | None) -> None:
-        self.session.set_task(task_id, level=level)
+        self.session.set_task(task_id, TaskFields(level=level))
         self._edited()
 
     @property
