@@ -82,7 +82,7 @@ def bare_layout(report: InterviewReport) -> bytes:
             [[k, v] for k, v in (("Interviewer", report.interviewer), ("Template", report.template_name))],
             [90, width - 90],
         ),
-        grid([[f.kind.title, f.detail] for f in report.flags] or [["", ""]], [170, width - 170]),
+        grid([[f.kind.label, f.detail] for f in report.flags] or [["", ""]], [170, width - 170]),
         Paragraph(escape(report.recommendation), body),
         Paragraph(escape(report.summary), body),
         grid(
