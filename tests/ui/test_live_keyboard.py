@@ -308,3 +308,21 @@ def test_open_with_an_unknown_id_is_one_line_and_exit_2(cli) -> None:
     assert result.code == 2 and result.err.strip() == "interviewdesk: there is no interview 4242."
     result = cli("open", "1" * 22)
     assert result.code == 2 and len(result.err.strip().splitlines()) == 1
+
+
+def test_marking_a_linked_paragraph_private_takes_it_out_of_the_evidence(
+    qtbot, db: Database, interview_id: int
+) -> None:
+    window = open_live(qtbot, db, interview_id, ManualClock())
+    key(qtbot, window, "F5")
+    key(qtbot, window, "F8")
+    type_here(qtbot, "Mentioned a health issue that made her leave.")
+    key(qtbot, window, "Ctrl+L")  # into the current competency's evidence
+    card = window.rubric.cards[window.navigator.current_competency]
+    assert "health issue" in card.evidence.toPlainText()
+    key(qtbot, window, "Ctrl+Shift+P")
+    assert "health issue" not in card.evidence.toPlainText()
+    assert "taken out of the evidence of Ownership" in window.statusBar().currentMessage()
+    window.save_now()
+    assert window.queue.flush()
+    assert window.session.score("ownership").evidence == ""

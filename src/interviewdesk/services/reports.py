@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from interviewdesk.domain import privacy
 from interviewdesk.domain.report import (
     Amendment,
     CandidateQuestionLine,
@@ -93,10 +94,19 @@ def build_interview_report(rows: InterviewRows, *, include_private: bool = False
     )
     candidate_time = sum(s.actual_s for s in sections if s.is_candidate_questions)
 
+    # Privacy follows the text: in what is shared, no line that carries a private note's words,
+    # wherever they were copied (linked evidence, an amendment, the summary, the aspirations).
+    secrets = [] if include_private else [n.text for n in rows.notes if n.private]
+
+    def shared(text: str) -> str:
+        return privacy.withhold(text, secrets)
+
     amendments: dict[str, list[Amendment]] = {}
     for row in rows.amendments:
         amendments.setdefault(row.competency_id, []).append(
-            Amendment(row.level, _level_label(scale, row.level), row.evidence, row.reason, row.amended_at)
+            Amendment(
+                row.level, _level_label(scale, row.level), shared(row.evidence), row.reason, row.amended_at
+            )
         )
     stored = {row.competency_id: row for row in rows.scores}
     rubric = tuple(
@@ -106,7 +116,7 @@ def build_interview_report(rows: InterviewRows, *, include_private: bool = False
             level=(level := stored[c.id].level if c.id in stored else None),
             level_label=_level_label(scale, level),
             anchor=c.anchors.get(level, "") if level is not None else "",
-            evidence=stored[c.id].evidence if c.id in stored else "",
+            evidence=shared(stored[c.id].evidence) if c.id in stored else "",
             amendments=tuple(amendments.get(c.id, ())),
             anchors=tuple(sorted(c.anchors.items())),
         )
@@ -142,8 +152,8 @@ def build_interview_report(rows: InterviewRows, *, include_private: bool = False
         sealed_at=head.sealed_at,
         seal_hash=head.seal_hash,
         recommendation=recommendations.get(head.recommendation or "", head.recommendation or ""),
-        summary=head.summary,
-        aspirations=head.aspirations,
+        summary=shared(head.summary),
+        aspirations=shared(head.aspirations),
         rubric=rubric,
         scale=tuple(scale.items()),
         sections=sections,

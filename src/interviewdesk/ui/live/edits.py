@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 
-from interviewdesk.domain import stamps
+from interviewdesk.domain import privacy, stamps
 from interviewdesk.domain.records import CandidateQuestion, NotesField
 from interviewdesk.services.live_session import LiveSession
 from interviewdesk.ui.live.layout import LivePanes
@@ -139,6 +139,21 @@ class EditRelay(QObject):
         self.status(f"Linked to {self.session.template.competency(cid).name}.", 3000)
 
     def toggle_private(self) -> None:
-        if self.navigator.last_notes is not None:
-            private = self.navigator.last_notes.toggle_private()
-            self.status("Paragraph marked private." if private else "Paragraph shared again.", 3000)
+        editor = self.navigator.last_notes
+        if editor is None:
+            return
+        paragraph = editor.current_paragraph()
+        private = editor.toggle_private()
+        if not private or paragraph is None:
+            self.status("Paragraph shared again." if not private else "Paragraph marked private.", 3000)
+            return
+        # Privacy follows the text: take the paragraph out of any evidence it was linked into.
+        cleared = []
+        for cid, card in self.rubric.cards.items():
+            evidence = card.evidence.toPlainText()
+            kept = privacy.withhold(evidence, [paragraph.text])
+            if kept != evidence and not card.evidence.isReadOnly():
+                card.evidence.setPlainText(kept)
+                cleared.append(self.session.template.competency(cid).name)
+        where = f"; taken out of the evidence of {', '.join(cleared)}" if cleared else ""
+        self.status(f"Paragraph marked private{where}.", 6000)
