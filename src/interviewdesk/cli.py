@@ -166,8 +166,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from sqlalchemy.exc import SQLAlchemyError
 
         if isinstance(exc, SQLAlchemyError | OSError):
-            reason = getattr(exc, "orig", None) or exc
-            print(f"{PROG}: the database could not be used: {reason}", file=sys.stderr)
+            from interviewdesk.services.workspace import explain_failure
+
+            print(f"{PROG}: {explain_failure(target, exc)}", file=sys.stderr)
             return 1
         raise
 

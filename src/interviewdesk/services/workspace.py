@@ -8,9 +8,12 @@ what it is to them.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from interviewdesk.services.template_library import ensure_builtin_templates
-from interviewdesk.store.database import Database
+from interviewdesk.store.database import Database, database_url
 from interviewdesk.store.database import open_database as _open_database
+from interviewdesk.store.failures import explain
 
 Workspace = Database
 
@@ -25,3 +28,13 @@ def open_workspace(target: str) -> Workspace:
         db.close()
         raise
     return db
+
+
+def explain_failure(target: str, error: BaseException) -> str:
+    """One line for a database that failed under a command: a full disk is said to be one."""
+    try:
+        url = database_url(target)
+    except Exception:  # the target was refused already; describe the failure without a path
+        return explain(None, error)
+    path = Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
+    return explain(path, error)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from interviewdesk.errors import DatabaseRefusedError
+from interviewdesk.store.failures import explain
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -44,14 +45,12 @@ def inspect_sqlite_file(path: Path) -> FileState:
     try:
         connection = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as exc:
-        raise DatabaseRefusedError(f"{path} cannot be opened ({exc}); it was left unchanged.") from None
+        raise DatabaseRefusedError(explain(path, exc)) from None
     try:
         return _inspect(connection, path)
     except sqlite3.DatabaseError as exc:
-        reason = " ".join(str(exc).split())[:120]
-        raise DatabaseRefusedError(
-            f"{path} is damaged ({reason}); it was left unchanged. Restore it from a backup."
-        ) from None
+        # A full disk or an I/O error (no room for the -shm file, say) is not damage.
+        raise DatabaseRefusedError(explain(path, exc)) from None
     finally:
         connection.close()
 
