@@ -185,6 +185,14 @@ def _open_window(target: str) -> int:
     return run_app(target)
 
 
+def _wrote(what: str, output: Path) -> None:
+    """Say what was written; with ``-o -`` the file itself is on standard output, so say it aside."""
+    if str(output) == "-":
+        print(f"{what} standard output", file=sys.stderr)
+    else:
+        print(f"{what} {output}")
+
+
 def _open_interview(args: argparse.Namespace, target: str) -> int:
     from interviewdesk.ui.app import run_live
 
@@ -217,7 +225,7 @@ def _templates_export(args: argparse.Namespace, target: str) -> int:
     from interviewdesk.services.template_library import export_template
 
     t = export_template(_db(target), args.id, args.output)
-    print(f"wrote {t.slug} version {t.version} to {args.output}")
+    _wrote(f"wrote {t.slug} version {t.version} to", args.output)
     return 0
 
 
@@ -303,7 +311,7 @@ def _export_pdf(args: argparse.Namespace, target: str) -> int:
         _db(target), args.interview, args.output, include_private=args.include_private, paper=paper
     )
     private = " (with private notes)" if args.include_private else ""
-    print(f"wrote the summary of interview {args.interview}{private} to {args.output}")
+    _wrote(f"wrote the summary of interview {args.interview}{private} to", args.output)
     return 0
 
 
@@ -312,7 +320,7 @@ def _export_panel(args: argparse.Namespace, target: str) -> int:
 
     paper = Paper(args.paper) if args.paper else None
     export_panel_pdf(_db(target), args.candidate, args.output, paper=paper)
-    print(f"wrote the panel summary of candidate {args.candidate} to {args.output}")
+    _wrote(f"wrote the panel summary of candidate {args.candidate} to", args.output)
     return 0
 
 
@@ -332,7 +340,7 @@ def _export_feedback(args: argparse.Namespace, target: str) -> int:
             raise UserError(f"cannot read {args.text}: {getattr(exc, 'strerror', None) or exc}") from None
     paper = Paper(args.paper) if args.paper else None
     export_feedback_pdf(db, args.interview, args.output, text=text, paper=paper)
-    print(f"wrote the feedback letter for interview {args.interview} to {args.output}")
+    _wrote(f"wrote the feedback letter for interview {args.interview} to", args.output)
     return 0
 
 

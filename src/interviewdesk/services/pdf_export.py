@@ -23,7 +23,8 @@ def export_interview_pdf(
 ) -> Path:
     check_target(target)  # before the work of building the PDF
     report = interview_report(db, interview_id, include_private=include_private)
-    write_bytes_atomic(target, render_interview(report, paper or paper_for_locale()))
+    # With private notes in it, the file is readable by its owner alone.
+    write_bytes_atomic(target, render_interview(report, paper or paper_for_locale()), private=include_private)
     return target
 
 

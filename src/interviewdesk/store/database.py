@@ -107,6 +107,7 @@ def _open_sqlite(url: URL) -> Database:
         _create_private_file(path)
         state, created = FileState(is_empty=True, revision=None), True
     _refuse_unknown_revision(state.revision, str(path))
+    _make_private(path)  # whatever file was there (an empty one made by hand, say): the owner's alone
     engine = _sqlite_engine(url)
     if state.revision != SCHEMA_HEAD and not state.is_empty:
         backup_sqlite(path, f"before-{SCHEMA_HEAD}")
@@ -195,6 +196,16 @@ def _create_private_file(path: Path) -> None:
     except OSError as exc:
         raise UserError(f"cannot create the database {path}: {exc.strerror}.") from None
     os.close(fd)
+
+
+def _make_private(path: Path) -> None:
+    """Interview notes are personal data: the database and its WAL and SHM files are the owner's alone."""
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            if file.is_file() and file.stat().st_mode & 0o077:
+                file.chmod(0o600)
+        except OSError:
+            continue  # not ours to change (read-only media, another owner): it still opens
 
 
 def backup_sqlite(path: Path, label: str) -> Path:
