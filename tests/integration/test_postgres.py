@@ -104,3 +104,24 @@ def test_migrations_and_cli_on_postgresql(postgres_url: str, cli) -> None:
     assert cli("candidates", "list", db=postgres_url).code == 0
     bad = cli("interviews", "new", "--candidate", "999", "--template", "1", db=postgres_url)
     assert bad.code == 2 and "no candidate 999" in bad.err
+    assert_sealed_scores_are_refused(postgres_url)
+
+
+def assert_sealed_scores_are_refused(url: str) -> None:
+    """The server's own triggers refuse a change to a sealed interview's scores (migration 0003)."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+
+    from interviewdesk.services.workspace import open_workspace
+
+    db = open_workspace(url)
+    try:
+        with pytest.raises(IntegrityError, match="sealed"), db.begin() as connection:
+            connection.execute(
+                text(
+                    "UPDATE scores SET level = 1 "
+                    "WHERE interview_id IN (SELECT id FROM interviews WHERE sealed_at IS NOT NULL)"
+                )
+            )
+    finally:
+        db.close()

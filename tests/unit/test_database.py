@@ -193,7 +193,31 @@ def test_upgrade_from_0001_keeps_the_data_and_adds_the_timer_heartbeat(db_path: 
         columns = [row[1] for row in connection.execute(text("PRAGMA table_info(interviews)"))]
     database.close()
     assert "running_offset_s" in columns
-    (backup,) = db_path.parent.glob(f"{db_path.stem}.before-0002_running_offset.*")
+    (backup,) = db_path.parent.glob(f"{db_path.stem}.before-{SCHEMA_HEAD}.*")
     with sqlite3.connect(backup) as connection:
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001_initial",)
     connection.close()
+
+
+def test_upgrade_from_0002_keeps_sealed_interviews_and_then_guards_them(db_path: Path) -> None:
+    from alembic import command
+
+    from interviewdesk.services.demo import create_demo
+    from interviewdesk.services.reports import interview_report
+    from interviewdesk.store.migrate import _config as alembic_config
+
+    database = open_workspace(str(db_path))
+    create_demo(database)
+    before = interview_report(database, 1)
+    with database.begin() as connection:
+        command.downgrade(alembic_config(connection), "0002_running_offset")  # the previous release
+    database.close()
+
+    database = open_database(str(db_path))  # upgrades, with a backup first
+    after = interview_report(database, 1)
+    assert [(r.level, r.evidence) for r in after.rubric] == [(r.level, r.evidence) for r in before.rubric]
+    assert after.seal_hash == before.seal_hash and after.seal_intact
+    with pytest.raises(Exception, match="sealed"), database.begin() as connection:
+        connection.execute(text("UPDATE scores SET level = 1 WHERE interview_id = 1"))
+    database.close()
+    assert list(db_path.parent.glob(f"{db_path.stem}.before-{SCHEMA_HEAD}.*"))

@@ -19,6 +19,7 @@ SHARE_TOLERANCE = 0.005
 
 
 class FlagKind(StrEnum):
+    SEAL_BROKEN = "seal_broken"
     NOT_SUBMITTED = "not_submitted"
     NO_EVIDENCE = "no_evidence"
     UNSCORED = "unscored"
@@ -45,6 +46,7 @@ _FLAG_TITLES = {
     FlagKind.AMENDED_AFTER_SEAL: "Amended after the seal",
     FlagKind.TASK_OVER_TIME: "Task over its stated time",
     FlagKind.NO_DISCLOSURE: "Tasks started without the disclosure confirmed",
+    FlagKind.SEAL_BROKEN: "Seal does not match",
 }
 
 
@@ -176,12 +178,20 @@ class InterviewReport:
     tasks: tuple[TaskLine, ...] = ()
     disclosure_confirmed_at: datetime | None = None
     include_private: bool = False
+    seal_intact: bool | None = None  # None: not sealed; False: the sealed scores were changed
     flags: tuple[Flag, ...] = field(default=())
 
 
 def interview_flags(report: InterviewReport) -> tuple[Flag, ...]:
     """What a reader of the summary must not miss, in the order a panel would ask about it."""
     flags: list[Flag] = []
+    if report.seal_intact is False:
+        flags.append(
+            Flag(
+                FlagKind.SEAL_BROKEN,
+                "The scores or recommendation differ from what was sealed, and not by an amendment.",
+            )
+        )
     if not report.submitted:
         flags.append(Flag(FlagKind.NOT_SUBMITTED, f"This interview is {report.status}: scores may change."))
     for line in report.rubric:

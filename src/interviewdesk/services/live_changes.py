@@ -123,9 +123,15 @@ Change = (
 
 
 def in_write_order(batch: Sequence[Change]) -> list[Change]:
-    """The batch with follow-ups last: an "answer owed" follow-up links to its question's row,
-    which must exist first, whatever order the edits were made in."""
-    return sorted(batch, key=lambda change: isinstance(change, FollowUpChange))
+    """The batch with the interview's own row next to last and follow-ups last, whatever order the
+    edits were made in: the scores of a submit are written before the seal that closes them (the
+    database refuses a score change after it), and an "answer owed" follow-up links to its
+    question's row, which must exist first."""
+
+    def rank(change: Change) -> int:
+        return 2 if isinstance(change, FollowUpChange) else 1 if isinstance(change, InterviewChange) else 0
+
+    return sorted(batch, key=rank)
 
 
 def is_transient(exc: BaseException) -> bool:

@@ -19,6 +19,7 @@ from interviewdesk.domain.report import (
     TaskLine,
     interview_flags,
 )
+from interviewdesk.domain.scoring import ScoreValue, seal_holds
 from interviewdesk.domain.timer import TimerEventData, running_seconds, section_durations
 from interviewdesk.domain.vocabulary import FollowUpKind, InterviewStatus, QuestionTopic, TimerEventKind
 from interviewdesk.errors import NotFoundError
@@ -172,8 +173,18 @@ def build_interview_report(rows: InterviewRows, *, include_private: bool = False
         tasks=_tasks(template, rows, scale, events),
         disclosure_confirmed_at=head.disclosure_confirmed_at,
         include_private=include_private,
+        seal_intact=_seal_intact(rows),
     )
     return replace(report, flags=interview_flags(report))
+
+
+def _seal_intact(rows: InterviewRows) -> bool | None:
+    """Read for a PDF, a sealed interview's scores are checked against its seal."""
+    head = rows.head
+    if head.seal_hash is None:
+        return None
+    scores = [ScoreValue(s.competency_id, s.level, s.evidence) for s in rows.scores]
+    return seal_holds(head.id, head.recommendation, scores, head.seal_hash)
 
 
 def _level_label(scale: dict[int, str], level: int | None) -> str:
