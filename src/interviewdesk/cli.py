@@ -77,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="action", required=True, metavar="ACTION", parser_class=_Parser
     )
     new = interviews.add_parser("new", help="plan an interview; prints the new id")
-    new.add_argument("--candidate", type=int, required=True, metavar="ID")
+    new.add_argument("--candidate", type=_row_id, required=True, metavar="ID")
     new.add_argument("--template", required=True, metavar="ID")
     new.add_argument("--interviewer", metavar="NAME")
     new.add_argument(
@@ -86,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.set_defaults(run=_interviews_new)
     ilist = interviews.add_parser("list", help="list interviews, newest first")
     ilist.add_argument("--json", action="store_true", help="one JSON array, for scripts")
-    ilist.add_argument("--candidate", type=int, metavar="ID")
+    ilist.add_argument("--candidate", type=_row_id, metavar="ID")
     ilist.set_defaults(run=_interviews_list)
 
     _add_followups(commands)
@@ -110,7 +110,7 @@ def _add_followups(commands: argparse._SubParsersAction[_Parser]) -> None:
     flist.add_argument("--json", action="store_true", help="one JSON array, for scripts")
     flist.set_defaults(run=_followups_list)
     fdone = followups.add_parser("done", help="mark a follow-up done (--undo: open again)")
-    fdone.add_argument("id", type=int, metavar="FOLLOWUP_ID")
+    fdone.add_argument("id", type=_row_id, metavar="FOLLOWUP_ID")
     fdone.add_argument("--undo", action="store_true")
     fdone.set_defaults(run=_followups_done)
 
@@ -120,16 +120,16 @@ def _add_exports(commands: argparse._SubParsersAction[_Parser]) -> None:
         dest="action", required=True, metavar="ACTION", parser_class=_Parser
     )
     pdf = export.add_parser("pdf", help="one interview's summary")
-    pdf.add_argument("interview", type=int, metavar="INTERVIEW_ID")
+    pdf.add_argument("interview", type=_row_id, metavar="INTERVIEW_ID")
     pdf.add_argument(
         "--include-private", action="store_true", help="include private notes (every page then says so)"
     )
     panel = export.add_parser("panel", help="a candidate's whole panel: matrix, then every interview")
-    panel.add_argument("candidate", type=int, metavar="CANDIDATE_ID")
+    panel.add_argument("candidate", type=_row_id, metavar="CANDIDATE_ID")
     feedback = export.add_parser(
         "feedback", help="a feedback letter to the candidate (a draft to edit first)"
     )
-    feedback.add_argument("interview", type=int, metavar="INTERVIEW_ID")
+    feedback.add_argument("interview", type=_row_id, metavar="INTERVIEW_ID")
     feedback.add_argument(
         "--text", type=Path, metavar="FILE", help="your edited letter (UTF-8 text) instead of the draft"
     )

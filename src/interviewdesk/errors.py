@@ -29,8 +29,8 @@ class DatabaseRefusedError(UserError):
 class TemplateError(UserError):
     """A template file that does not validate. ``problems`` lists every problem, one line each."""
 
-    def __init__(self, source: str, problems: list[str]) -> None:
-        count = len(problems)
+    def __init__(self, source: str, problems: list[str], *, total: int | None = None) -> None:
+        count = len(problems) if total is None else total
         head = f"{source}: {count} problem{'s' if count != 1 else ''} in the template"
         super().__init__(head + "\n" + "\n".join(f"  {p}" for p in problems))
         self.source = source

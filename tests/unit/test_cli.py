@@ -99,7 +99,7 @@ def test_interviews_new_bad_input_changes_nothing(cli, db_path: Path) -> None:
         (["--candidate", "42", "--template", "software-engineer"], "no candidate 42"),
         (["--candidate", "1", "--template", "no-such-template"], "no template"),
         (["--candidate", "1", "--template", "1", "--at", "next tuesday"], "not a date"),
-        (["--candidate", "one", "--template", "1"], "invalid int value"),
+        (["--candidate", "one", "--template", "1"], "is not an id"),
     ]
     for args, message in cases:
         result = cli("interviews", "new", *args)

@@ -37,7 +37,13 @@ SQLITE_PRAGMAS = (
 def database_url(target: str) -> URL:
     """Interpret ``--db``: an SQLAlchemy URL (sqlite, postgresql) or a path to an SQLite file."""
     if "://" not in target:
-        return URL.create("sqlite", database=str(Path(target).expanduser().resolve()))
+        try:
+            resolved = Path(target).expanduser().resolve()
+        except (OSError, RuntimeError) as exc:  # a symbolic link loop, a name too long
+            raise UserError(
+                f"{target}: not a usable path ({getattr(exc, 'strerror', None) or exc})."
+            ) from None
+        return URL.create("sqlite", database=str(resolved))
     try:
         url = make_url(target)
     except ArgumentError:

@@ -4,12 +4,20 @@ The structure is checked against the published JSON Schema (``resources/schema``
 (anchors for every level, references between competencies and questions, unique ids) in code.
 Every problem is reported at once, each with its file, line and field, and nothing is imported
 from a file that has any.
+
+A template may come from anywhere, so a hostile file is refused before it costs memory or time:
+only a regular file, its size checked before it is read, no control characters, no YAML anchors or
+aliases (an alias bomb of 545 bytes took 1.4 GB), nesting at most MAX_DEPTH deep, no NaN or
+infinity, and every message one line with any value in it cut short.
 """
 
 from __future__ import annotations
 
 import json
+import math
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -21,6 +29,11 @@ from interviewdesk.resources import resource
 from interviewdesk.templates.model import Template
 
 MAX_TEMPLATE_BYTES = 1_000_000
+MAX_DEPTH = 32  # a real template nests about 6 deep
+MAX_MESSAGE = 200  # characters of one problem's message
+MAX_PROBLEMS = 40  # problems listed at once (a broken file can have thousands)
+MAX_TEXT = 10_000  # characters of one text value (a guidance paragraph is a few hundred)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 PathPart = str | int
 
@@ -42,7 +55,17 @@ class Problem:
 
     def render(self, source: str) -> str:
         where = f"{source}:{self.line}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        message = " ".join(self.message.split())
+        if len(message) > MAX_MESSAGE:
+            message = message[: MAX_MESSAGE - 1] + "…"
+        field = _short(self.field, 60)
+        return f"{where}: {field}: {message}" if field else f"{where}: {message}"
+
+
+def _short(value: object, limit: int = 40) -> str:
+    """A value for a message: one line, cut to ``limit`` characters."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @cache
@@ -56,16 +79,30 @@ def template_schema() -> dict[str, Any]:
 def read_template_file(path: Path) -> LoadedTemplate:
     """Read, parse and validate a template file; raise :class:`UserError` naming every problem."""
     try:
-        size = path.stat().st_size
-        if path.is_dir():
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
             raise UserError(f"{path} is a folder, not a template file.")
-        if size > MAX_TEMPLATE_BYTES:
-            raise UserError(f"{path} is {size:,} bytes; a template file is at most {MAX_TEMPLATE_BYTES:,}.")
-        raw = path.read_bytes()
+        if not stat.S_ISREG(info.st_mode):  # a pipe would block, /dev/zero never ends
+            raise UserError(
+                f"{path} is not a regular file (a device, a pipe or a socket); give a template file."
+            )
+        if info.st_size > MAX_TEMPLATE_BYTES:
+            raise UserError(
+                f"{path} is {info.st_size:,} bytes; a template file is at most {MAX_TEMPLATE_BYTES:,}."
+            )
+        with open(path, "rb", opener=_no_block) as handle:  # Path.open takes no opener
+            raw = handle.read(MAX_TEMPLATE_BYTES + 1)  # it may have grown since the check
+        if len(raw) > MAX_TEMPLATE_BYTES:
+            raise UserError(
+                f"{path} is over {MAX_TEMPLATE_BYTES:,} bytes; a template file is not that large."
+            )
     except FileNotFoundError:
         raise UserError(f"{path}: no such file.") from None
     except PermissionError:
         raise UserError(f"{path}: permission denied.") from None
+    except (OSError, RuntimeError) as exc:  # a symbolic link loop, a name too long, an I/O error
+        reason = getattr(exc, "strerror", None) or exc
+        raise UserError(f"{path}: cannot be read ({reason}).") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -73,31 +110,108 @@ def read_template_file(path: Path) -> LoadedTemplate:
     return parse_template_text(text, str(path))
 
 
+def _no_block(name: str, flags: int) -> int:
+    return os.open(name, flags | getattr(os, "O_NONBLOCK", 0))
+
+
+def _refuse(source: str, line: int, message: str) -> TemplateError:
+    return TemplateError(source, [Problem(line, "", message).render(source)])
+
+
+def _prescan(text: str, source: str) -> None:
+    """What must be refused before the YAML parser builds anything: control characters (at their
+    real line), anchors and aliases, and nesting deeper than any template needs."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
+
+    bad = _CONTROL.search(text)
+    if bad is not None:
+        line = text.count("\n", 0, bad.start()) + 1
+        code = f"U+{ord(bad.group()):04X}"
+        raise _refuse(source, line, f"a control character ({code}) cannot be in a template")
+    depth = 0
+    for event in YAML(typ="safe").parse(text):
+        line = event.start_mark.line + 1 if event.start_mark is not None else 1
+        if isinstance(event, AliasEvent) or (isinstance(event, NodeEvent) and event.anchor):
+            raise _refuse(source, line, "YAML anchors and aliases (& and *) are not allowed in a template")
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _refuse(source, line, f"nested more than {MAX_DEPTH} levels deep")
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+
+
 def parse_template_text(text: str, source: str) -> LoadedTemplate:
     from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.error import MarkedYAMLError
 
     yaml = YAML(typ="rt")  # round-trip mode keeps the line of every key and item
     try:
+        _prescan(text, source)
         document = yaml.load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
         reason = (exc.problem or exc.context or "not valid YAML").strip()
-        raise TemplateError(source, [Problem(line, "", f"not valid YAML: {reason}").render(source)]) from None
-    except YAMLError as exc:
-        raise TemplateError(source, [f"{source}:1: not valid YAML: {exc}"]) from None
+        raise _refuse(source, line, f"not valid YAML: {reason}") from None
+    except (TemplateError, UserError):
+        raise
+    except Exception as exc:  # any other refusal of the parser (a %YAML 1.3 directive, say)
+        raise _refuse(source, 1, f"not valid YAML: {_short(exc, 120)}") from None
     if not isinstance(document, dict):
         raise TemplateError(
             source, [f"{source}:1: a template is a mapping of fields (format, id, name, ...)"]
         )
 
     data = _plain(document)
-    problems = [*_schema_problems(data, document), *_meaning_problems(data, document)]
+    problems = [*_schema_problems(data, document), *_number_problems(data, document)]
+    try:
+        problems += _meaning_problems(data, document)
+    except (TypeError, ValueError, AttributeError, KeyError):
+        # A shape the schema already refused (an id that is a mapping, say) can confuse the
+        # meaning checks; the schema's problems say what to fix.
+        if not problems:
+            raise
+    problems += _text_problems(data, document)
     if problems:
         ordered = sorted(set(problems), key=lambda p: (p.line, p.field, p.message))
-        raise TemplateError(source, [p.render(source) for p in ordered])
+        shown = [p.render(source) for p in ordered[:MAX_PROBLEMS]]
+        if len(ordered) > MAX_PROBLEMS:
+            shown.append(f"{source}: … and {len(ordered) - MAX_PROBLEMS} more; fix these first")
+        raise TemplateError(source, shown, total=len(ordered))
     return LoadedTemplate(Template.from_dict(data), data, text)
+
+
+def _text_problems(data: Any, document: Any, path: tuple[PathPart, ...] = ()) -> list[Problem]:
+    """Text that cannot be stored (a lone surrogate from a \\ud800 escape) or is absurdly long."""
+    found: list[Problem] = []
+    if isinstance(data, str):
+        if _CONTROL.search(data):
+            found.append(Problem(_line_of(document, path), _field(path), "holds a control character"))
+        elif len(data) > MAX_TEXT:
+            found.append(Problem(_line_of(document, path), _field(path), f"is over {MAX_TEXT:,} characters"))
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            found += _text_problems(value, document, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += _text_problems(value, document, (*path, index))
+    return found
+
+
+def _number_problems(data: Any, document: Any, path: tuple[PathPart, ...] = ()) -> list[Problem]:
+    """NaN and infinity are floats to YAML but no template's number: they broke every PDF."""
+    found: list[Problem] = []
+    if isinstance(data, float) and not math.isfinite(data):
+        found.append(Problem(_line_of(document, path), _field(path), "must be a number, not NaN or infinity"))
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            found += _number_problems(value, document, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += _number_problems(value, document, (*path, index))
+    return found
 
 
 def _plain(node: Any) -> Any:
@@ -180,8 +294,12 @@ _TYPE_NAMES = {
     "object": "a mapping of fields",
 }
 _DESCRIBE: dict[str, Any] = {
-    "type": lambda e: f"must be {_TYPE_NAMES.get(e.validator_value, e.validator_value)}, not {e.instance!r}",
-    "enum": lambda e: f"must be one of: {', '.join(map(str, e.validator_value))}; got {e.instance!r}",
+    "type": lambda e: (
+        f"must be {_TYPE_NAMES.get(e.validator_value, e.validator_value)}, not {_short(repr(e.instance))}"
+    ),
+    "enum": lambda e: (
+        f"must be one of: {', '.join(map(str, e.validator_value))}; got {_short(repr(e.instance))}"
+    ),
     "const": lambda e: f"must be {e.validator_value!r}",
     "pattern": lambda e: _FRIENDLY_PATTERN.get(e.validator_value, f"must match {e.validator_value}"),
     "minLength": lambda _e: "must not be empty",
@@ -198,7 +316,7 @@ _DESCRIBE: dict[str, Any] = {
 
 def _describe(error: Any) -> str:
     describe = _DESCRIBE.get(error.validator)
-    return describe(error) if describe else str(error.message)
+    return describe(error) if describe else _short(error.message, MAX_MESSAGE)
 
 
 def _meaning_problems(data: dict[str, Any], document: Any) -> Iterator[Problem]:
