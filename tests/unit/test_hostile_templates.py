@@ -14,40 +14,10 @@ import pytest
 
 from interviewdesk.errors import TemplateError, UserError
 from interviewdesk.templates.loader import LoadedTemplate, parse_template_text, read_template_file
+from tests.unit.test_templates import MINIMAL
 
 SEED = 20261123
 CASES = 1_000
-MINIMAL = """\
-format: 1
-id: fuzz-role
-name: Fuzz role
-role: Analyst
-kind: structured
-scale:
-  - {level: 1, label: Below}
-  - {level: 2, label: Meets}
-recommendations:
-  - {id: "no", label: "No"}
-  - {id: "yes", label: "Yes"}
-competencies:
-  - id: ownership
-    name: Ownership
-    description: Sees things through.
-    weight: 1
-    anchors:
-      1: Waits to be told.
-      2: Finishes what they start.
-sections:
-  - title: Questions
-    minutes: 20
-    kind: questions
-    questions:
-      - text: Tell me about a project you finished.
-        competencies: [ownership]
-  - title: Your questions
-    minutes: 10
-    kind: candidate_questions
-"""
 ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
     for i in range(9)
@@ -57,12 +27,12 @@ NAMED = {
     "deep brackets": "x: " + "[" * 1000 + "]" * 1000 + "\n",
     "deep mappings": "".join("  " * i + f"k{i}:\n" for i in range(200)) + "  " * 200 + "v\n",
     "yaml 1.3 directive": "%YAML 1.3\n---\n" + MINIMAL,
-    "id as a mapping": MINIMAL.replace("id: fuzz-role", "id: {a: 1}"),
+    "id as a mapping": MINIMAL.replace("id: minimal", "id: {a: 1}"),
     "NaN minutes": MINIMAL.replace("minutes: 20", "minutes: .nan"),
-    "infinite weight": MINIMAL.replace("weight: 1", "weight: .inf"),
-    "NUL on line 7": MINIMAL.replace("competencies:", "compe\x00tencies:", 1),
-    "lone surrogate": MINIMAL.replace("name: Fuzz role", 'name: "Fuzz \\ud800 role"'),
-    "huge value": MINIMAL.replace("name: Fuzz role", "name: " + "x" * 200_000),
+    "infinite weight": MINIMAL.replace("    name: Care", "    name: Care\n    weight: .inf"),
+    "NUL on line 12": MINIMAL.replace("competencies:", "compe\x00tencies:", 1),
+    "lone surrogate": MINIMAL.replace("name: Minimal", 'name: "Mini \\ud800 mal"'),
+    "huge value": MINIMAL.replace("name: Minimal", "name: " + "x" * 200_000),
 }
 
 
@@ -146,12 +116,12 @@ def test_a_thousand_mutations_never_crash_or_hang() -> None:
 
 def test_the_minimal_template_itself_is_fine() -> None:
     loaded = check(MINIMAL, "minimal")
-    assert loaded is not None and loaded.template.id == "fuzz-role"
+    assert loaded is not None and loaded.template.id == "minimal"
 
 
 def test_control_characters_are_reported_at_their_own_line() -> None:
     with pytest.raises(TemplateError, match=r"fuzz\.yaml:12: a control character \(U\+0000\)"):
-        parse_template_text(NAMED["NUL on line 7"], "fuzz.yaml")
+        parse_template_text(NAMED["NUL on line 12"], "fuzz.yaml")
 
 
 def test_special_files_are_refused_at_once(tmp_path: Path) -> None:
