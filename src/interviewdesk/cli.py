@@ -176,7 +176,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _db(target: str) -> Workspace:  # imported here so `--help` stays instant
     from interviewdesk.services.workspace import open_workspace
 
-    return open_workspace(target)
+    workspace = open_workspace(target)
+    for notice in workspace.notices:
+        print(f"{PROG}: {notice}", file=sys.stderr)
+    return workspace
 
 
 def _open_window(target: str) -> int:

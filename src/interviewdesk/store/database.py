@@ -23,6 +23,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from interviewdesk.errors import DatabaseRefusedError, UserError
 from interviewdesk.store.inspect import FileState, inspect_sqlite_file
 from interviewdesk.store.schema import SCHEMA_HEAD, SCHEMA_REVISIONS
+from interviewdesk.store.wal import check_wal, set_aside, wal_path
 
 BUSY_TIMEOUT_MS = 5000
 SQLITE_PRAGMAS = (
@@ -65,6 +66,7 @@ class Database:
     engine: Engine
     url: URL
     created: bool
+    notices: tuple[str, ...] = ()  # what the user must be told about opening it (a damaged WAL)
 
     @property
     def is_sqlite(self) -> bool:
@@ -114,11 +116,36 @@ def _open_sqlite(url: URL) -> Database:
         state, created = FileState(is_empty=True, revision=None), True
     _refuse_unknown_revision(state.revision, str(path))
     _make_private(path)  # whatever file was there (an empty one made by hand, say): the owner's alone
+    notices, copies = _leftover_wal(path)
     engine = _sqlite_engine(url)
     if state.revision != SCHEMA_HEAD and not state.is_empty:
         backup_sqlite(path, f"before-{SCHEMA_HEAD}")
     _migrate(engine, state)
-    return Database(engine, url, created=created or state.is_empty)
+    if not notices:
+        for copy in copies:  # every change in the log was applied: the copy is not needed
+            copy.unlink(missing_ok=True)
+    return Database(engine, url, created=created or state.is_empty, notices=tuple(notices))
+
+
+def _leftover_wal(path: Path) -> tuple[list[str], list[Path]]:
+    """A WAL left by an unclean exit: copied aside with the database before SQLite replays it;
+    a notice when some of its frames cannot be applied (the copy is then kept)."""
+    wal = wal_path(path)
+    try:
+        if not wal.is_file() or wal.stat().st_size == 0:
+            return [], []
+        check = check_wal(wal.read_bytes())
+        copies = set_aside(path)
+    except OSError:
+        return [], []  # nothing to compare with or no room for a copy: open as SQLite would
+    if check.complete:
+        return [], copies
+    lost = check.frames - check.applied
+    return [
+        f"{path.name} was not closed cleanly, and {lost} of the {check.frames} pages in its write-ahead "
+        f"log are damaged, so the changes in them cannot be applied. A copy of the database and its "
+        f"log as they were is kept beside it ({copies[0].name}); nothing was deleted."
+    ], copies
 
 
 def _open_server(url: URL) -> Database:

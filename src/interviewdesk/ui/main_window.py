@@ -233,6 +233,10 @@ class MainWindow(QMainWindow):
         else:
             self.db = self._target
         self.statusBar().showMessage(f"Database: {self.db.describe()}")
+        for notice in self.db.notices:  # a damaged write-ahead log found at start, say
+            box = QMessageBox(QMessageBox.Icon.Warning, "InterviewDesk", notice, parent=self)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
         self._set_enabled(True)
         self.reload_candidates()
         self.ready.emit()
