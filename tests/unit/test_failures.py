@@ -24,6 +24,8 @@ def test_a_full_disk_says_so_and_that_nothing_was_lost(tmp_path: Path) -> None:
     assert "is full" in message and "nothing already saved was lost" in message and ADVICE not in message
     enospc = OSError(28, "No space left on device")
     assert "is full" in failures.explain(tmp_path / "db.sqlite3", enospc)
+    assert failures.disk_full(tmp_path / "db.sqlite3", enospc)
+    assert not failures.disk_full(tmp_path / "db.sqlite3", sqlite3.OperationalError("database is locked"))
 
 
 def test_an_io_error_with_little_space_left_is_a_full_disk(tmp_path: Path, monkeypatch) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import datetime
 from enum import Enum
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Self
 
 from interviewdesk.domain.vocabulary import InterviewStatus, QuestionTopic
 
@@ -59,7 +59,7 @@ class _Fields:
         """The fields this change sets, by name."""
         return {f.name: value for f in fields(self) if (value := getattr(self, f.name)) is not KEEP}
 
-    def merged(self, later: _Fields) -> Any:
+    def merged(self, later: Self) -> Self:
         """This change with ``later``'s fields laid over it (the later value of a field wins)."""
         return type(self)(**{**self.changed(), **later.changed()})
 

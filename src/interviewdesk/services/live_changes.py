@@ -175,8 +175,10 @@ def describe_change(change: Change) -> str:  # noqa: PLR0911 - one answer per ki
             return f"question {question + 1} of section {section + 1} marked {state}"
         case ChecklistChange(item, covered, _offset):
             return f"role-clarity point {item + 1} {'covered' if covered else 'not covered'}"
-        case InterviewChange(changed) | TaskChange(_, changed):
+        case InterviewChange(changed):
             return "the interview's " + ", ".join(name.replace("_", " ") for name in changed.changed())
+        case TaskChange(task, changed):
+            return f"task {task}'s " + ", ".join(name.replace("_", " ") for name in changed.changed())
     return type(change).__name__
 
 

@@ -21,19 +21,19 @@ from dataclasses import dataclass
 
 from interviewdesk.services.live_changes import Change, ChangeWriter, describe_change, is_transient
 from interviewdesk.store.database import Database
-from interviewdesk.store.failures import explain
+from interviewdesk.store.failures import disk_full
 
 log = logging.getLogger(__name__)
 
 
-def _not_saved_yet(db: Database, reason: object) -> str:
+def _not_saved_yet(db: Database, error: BaseException) -> str:
     """For the window: what went wrong, and that nothing typed is lost."""
-    said = explain(db.path, reason if isinstance(reason, BaseException) else Exception(str(reason)))
-    if "is full" in said:
+    if disk_full(db.path, error):
         return (
             "The disk is full: what you type is kept here and saved as soon as there is room. "
             "Free some space."
         )
+    reason = getattr(error, "orig", None) or error
     return f"Your notes could not be saved yet ({reason}); they are kept and retried."
 
 
@@ -139,7 +139,7 @@ class SaveQueue:
             reason = getattr(exc, "orig", None) or exc
             log.warning("save failed, will retry: %s", reason)
             if self._on_failed is not None:
-                self._on_failed(_not_saved_yet(self._db, reason))
+                self._on_failed(_not_saved_yet(self._db, exc))
             return False
         self._retry = []
         self.failing = False

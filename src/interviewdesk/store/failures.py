@@ -29,16 +29,28 @@ def is_damage(reason: str) -> bool:
     return any(word in reason.casefold() for word in _DAMAGE)
 
 
+def _reason(error: BaseException) -> str:
+    return " ".join(str(getattr(error, "orig", None) or error).split())[:160]
+
+
+def disk_full(path: Path | None, error: BaseException) -> bool:
+    """Whether ``error`` is the disk holding ``path`` running out of room (said so, or an I/O
+    error with almost no space left)."""
+    lowered = _reason(error).casefold()
+    if any(word in lowered for word in _FULL) or getattr(error, "errno", None) == errno.ENOSPC:
+        return True
+    if path is not None and any(word in lowered for word in _IO):
+        free = free_bytes(path)
+        return free is not None and free < LOW_SPACE
+    return False
+
+
 def explain(path: Path | None, error: BaseException) -> str:
     """One line for a failure to read or write the database at ``path``."""
-    reason = " ".join(str(getattr(error, "orig", None) or error).split())[:160]
+    reason = _reason(error)
     where = str(path) if path is not None else "the database"
     lowered = reason.casefold()
-    full = any(word in lowered for word in _FULL) or getattr(error, "errno", None) == errno.ENOSPC
-    if not full and path is not None and any(word in lowered for word in _IO):
-        free = free_bytes(path)
-        full = free is not None and free < LOW_SPACE
-    if full:
+    if disk_full(path, error):
         return (
             f"the disk holding {where} is full: nothing was changed and nothing already saved was "
             "lost. Free some space, then try again."

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from interviewdesk.ui import theme
 from interviewdesk.ui.column_model import ColumnTableModel
 
 if TYPE_CHECKING:  # the window imports no SQLAlchemy before its first paint
@@ -25,7 +26,6 @@ if TYPE_CHECKING:  # the window imports no SQLAlchemy before its first paint
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Due", "State", "Kind", "What", "Candidate", "Interviewer")
-OVERDUE = QColor("#c62828")
 
 
 class FollowUpModel(ColumnTableModel):
@@ -48,7 +48,7 @@ class FollowUpModel(ColumnTableModel):
             return None
         item = self.items[index.row()]
         if role == Qt.ItemDataRole.ForegroundRole and item.overdue:
-            return QBrush(OVERDUE)
+            return QBrush(theme.color(theme.Role.DANGER))
         if role == Qt.ItemDataRole.FontRole and item.overdue:
             font = QFont()
             font.setBold(True)
@@ -101,8 +101,9 @@ class FollowUpQueue(QWidget):
         self.model.set_items(items)
         overdue = sum(1 for item in items if item.overdue)
         open_items = sum(1 for item in items if not item.done)
+        red = theme.color(theme.Role.DANGER).name()
         self.summary.setText(
-            f"{open_items} open, <b style='color:#c62828'>{overdue} overdue</b>"
+            f"{open_items} open, <b style='color:{red}'>{overdue} overdue</b>"
             if overdue
             else f"{open_items} open"
         )

@@ -1,4 +1,5 @@
-"""Colours with a meaning (over time, paused, private, a flag), derived from the current palette.
+"""Colours with a meaning (over time or a flag, a private note, the current rubric card; the paused
+banner), derived from the current palette.
 
 A fixed red or amber that reads on a white window falls to about 2.5:1 on a dark one. Each colour
 here starts from its hue and is darkened (light palette) or lightened (dark palette) until it

@@ -164,5 +164,5 @@ class SaveStatus(QObject):
             f"{'were' if count != 1 else 'was'} set aside. Latest: {entry.message()}"
         )
         self.problem.setToolTip("\n".join(e.message() for e in self.saver.queue.set_aside))
-        self.problem.setStyleSheet(theme.style(theme.Role.DANGER))
+        theme.restyle(self.problem, theme.style(theme.Role.DANGER))
         self.problem.show()

@@ -69,7 +69,6 @@ class LiveInterviewWindow(QMainWindow):
         self.bridge = Bridge(self)  # saves, exports and the feedback draft come back through it
         self.saver = Saver(self, db, self.session, self.clock, self.bridge)
         self.exporter = PdfExporter(self, lambda: db, self.bridge)
-        self._db = db
         self.shortcut_sheet: ShortcutSheet | None = None
         self._reminded = False
         self._shown = False
