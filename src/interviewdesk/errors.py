@@ -22,8 +22,21 @@ class NotFoundError(UserError):
 class DatabaseRefusedError(UserError):
     """A database we will not open: newer than this release, not a database, or damaged.
 
-    Raised before anything is written, so the file stays byte for byte as it was.
+    Raised before anything is written, so the file stays byte for byte as it was. ``damaged``
+    when SQLite itself found the file damaged (a backup is then offered).
     """
+
+    def __init__(self, message: str, *, damaged: bool = False) -> None:
+        super().__init__(message)
+        self.damaged = damaged
+
+
+class DatabaseBusyError(UserError):
+    """The database file is open in another window that writes it; ``holder`` says which process."""
+
+    def __init__(self, message: str, *, holder: str) -> None:
+        super().__init__(message)
+        self.holder = holder
 
 
 class TemplateError(UserError):

@@ -105,6 +105,7 @@ def test_migrations_and_cli_on_postgresql(postgres_url: str, cli) -> None:
     bad = cli("interviews", "new", "--candidate", "999", "--template", "1", db=postgres_url)
     assert bad.code == 2 and "no candidate 999" in bad.err
     assert_sealed_scores_are_refused(postgres_url)
+    assert_one_editor_per_interview(postgres_url)
 
 
 def assert_sealed_scores_are_refused(url: str) -> None:
@@ -125,3 +126,20 @@ def assert_sealed_scores_are_refused(url: str) -> None:
             )
     finally:
         db.close()
+
+
+def assert_one_editor_per_interview(url: str) -> None:
+    """The editing lease on a server: a second editor (another connection) is refused."""
+    from interviewdesk.services.leases import LeaseHeldError, acquire_lease, release_lease
+    from interviewdesk.services.workspace import open_workspace
+
+    first, second = open_workspace(url), open_workspace(url)
+    try:
+        lease = acquire_lease(first, 1)
+        with pytest.raises(LeaseHeldError, match="active now"):
+            acquire_lease(second, 1)
+        release_lease(first, lease)
+        release_lease(second, acquire_lease(second, 1))
+    finally:
+        first.close()
+        second.close()

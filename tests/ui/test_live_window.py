@@ -394,3 +394,48 @@ def test_save_reports_reach_the_window_on_the_gui_thread(qtbot, db: Database, in
     with qtbot.waitSignal(window.saved, timeout=5000):
         key(qtbot, window, "F5")
     assert threads == [threading.main_thread()]  # the save thread makes no Qt call
+
+
+def test_one_interview_is_never_open_in_two_windows(qtbot, db: Database, interview_id: int) -> None:
+    from interviewdesk.services.leases import LeaseHeldError, lease_holder
+
+    clock = ManualClock()
+    window = open_live(qtbot, db, interview_id, clock)
+    with pytest.raises(LeaseHeldError, match="Close it there first"):
+        LiveInterviewWindow(db, interview_id, clock=clock)
+    window.closer.close_confirmed = True
+    window.close()
+    assert lease_holder(db, interview_id) is None  # given back on close: the next window opens
+    again = open_live(qtbot, db, interview_id, clock)
+    assert not again.taken_over
+
+
+def test_a_window_taken_over_elsewhere_turns_read_only_and_keeps_its_text(
+    qtbot, db: Database, interview_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from interviewdesk.domain.clock import utc_now
+    from interviewdesk.services.leases import STALE_S, acquire_lease
+    from interviewdesk.store.tables import editing_leases
+
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: QMessageBox.StandardButton.Ok)
+    clock = ManualClock()
+    window = open_live(qtbot, db, interview_id, clock)
+    with db.begin() as connection:  # the window looks as if it stopped answering, on another laptop
+        connection.execute(
+            update(editing_leases).values(renewed_at=utc_now() - timedelta(seconds=STALE_S + 5), host="x")
+        )
+    acquire_lease(db, interview_id, take_over=True)
+    type_notes(qtbot, window, (1, 1), "Typed after the takeover.")
+    with qtbot.waitSignal(window.saver.lease_lost, timeout=5000):
+        window.save_now()
+    qtbot.waitUntil(lambda: window.taken_over)
+    notes = window.script.notes[(1, 1)]
+    assert notes.isReadOnly() and notes.toPlainText() == "Typed after the takeover."
+    assert "read-only" in window.windowTitle() and window.problem.isVisible()
+    assert not window.commands.start.isEnabled() and window.commands.export.isEnabled()
+    window.closer.close_confirmed = True
+    assert window.close()  # closes: the unsaved edits were set aside, not retried forever

@@ -211,6 +211,9 @@ def test_a_planned_interview_is_selected_and_enter_opens_it(qtbot, db: Database)
     qtbot.waitUntil(lambda: len(window.live_windows) == 1)
     live = window.live_windows[0]
     assert isinstance(live, LiveInterviewWindow) and live.session.interview_id == newest
+    window.activateWindow()
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)  # again: the open window, not a second editor
+    assert window.live_windows == [live]
 
 
 def test_the_selection_is_kept_after_the_live_window_closes(qtbot, db: Database) -> None:

@@ -11,7 +11,8 @@ from sqlalchemy import text
 
 from interviewdesk.errors import DatabaseRefusedError, UserError
 from interviewdesk.services.workspace import open_workspace
-from interviewdesk.store.database import Database, backup_sqlite, database_url, open_database
+from interviewdesk.store.backups import backup_folder, make_backup
+from interviewdesk.store.database import Database, database_url, open_database
 from interviewdesk.store.migrate import script_revisions
 from interviewdesk.store.schema import SCHEMA_HEAD, SCHEMA_REVISIONS
 from interviewdesk.store.tables import metadata
@@ -163,13 +164,14 @@ def test_database_url_forms(tmp_path: Path) -> None:
 
 
 def test_backup_is_a_consistent_private_copy(db: Database, db_path: Path) -> None:
-    copy = backup_sqlite(db_path, "before-test")
-    assert copy.exists() and copy != db_path
+    copy = make_backup(db_path, "manual").path
+    assert copy.exists() and copy.parent == backup_folder(db_path)
+    assert stat.S_IMODE(copy.parent.stat().st_mode) == 0o700
     assert stat.S_IMODE(copy.stat().st_mode) == 0o600
     with sqlite3.connect(copy) as connection:
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (SCHEMA_HEAD,)
     connection.close()
-    assert not list(db_path.parent.glob("*.tmp"))
+    assert not list(copy.parent.glob("*.tmp"))
 
 
 def test_upgrade_from_0001_keeps_the_data_and_adds_the_timer_heartbeat(db_path: Path) -> None:
@@ -193,7 +195,7 @@ def test_upgrade_from_0001_keeps_the_data_and_adds_the_timer_heartbeat(db_path: 
         columns = [row[1] for row in connection.execute(text("PRAGMA table_info(interviews)"))]
     database.close()
     assert "running_offset_s" in columns
-    (backup,) = db_path.parent.glob(f"{db_path.stem}.before-{SCHEMA_HEAD}.*")
+    (backup,) = backup_folder(db_path).glob(f"{db_path.stem}.before-{SCHEMA_HEAD}.*")
     with sqlite3.connect(backup) as connection:
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001_initial",)
     connection.close()
@@ -220,4 +222,4 @@ def test_upgrade_from_0002_keeps_sealed_interviews_and_then_guards_them(db_path:
     with pytest.raises(Exception, match="sealed"), database.begin() as connection:
         connection.execute(text("UPDATE scores SET level = 1 WHERE interview_id = 1"))
     database.close()
-    assert list(db_path.parent.glob(f"{db_path.stem}.before-{SCHEMA_HEAD}.*"))
+    assert list(backup_folder(db_path).glob(f"{db_path.stem}.before-{SCHEMA_HEAD}.*"))

@@ -183,6 +183,7 @@ def describe_change(change: Change) -> str:  # noqa: PLR0911 - one answer per ki
 
 
 NoteRows = dict[NotesField, list[tuple[int, Paragraph]]]
+WriterState = tuple[dict[str, int], NoteRows]
 
 
 @dataclass
@@ -195,10 +196,10 @@ class ChangeWriter:
     # What each notes field holds in the database, so a save writes only the paragraphs that changed.
     note_rows: NoteRows = field(default_factory=dict)
 
-    def snapshot(self) -> tuple[dict[str, int], NoteRows]:
+    def snapshot(self) -> WriterState:
         return dict(self.question_ids), {key: list(rows) for key, rows in self.note_rows.items()}
 
-    def restore(self, state: tuple[dict[str, int], NoteRows]) -> None:
+    def restore(self, state: WriterState) -> None:
         """After a rolled-back transaction: forget what it seemed to write."""
         self.question_ids, self.note_rows = state
 

@@ -8,6 +8,10 @@ failure. A change that can never be written (a broken constraint, a wrong column
 writing the batch again change by change, set aside, and reported through ``on_set_aside``: it
 never blocks the edits that come after it. Hooks run on the worker thread; the window only queues
 what they report and shows it from the GUI thread.
+
+With an editing lease (services/leases.py) every transaction renews it first: once another window
+has taken the interview over, nothing more is written, what was not saved is set aside, and
+``on_lease_lost`` says so.
 """
 
 from __future__ import annotations
@@ -19,7 +23,16 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
-from interviewdesk.services.live_changes import Change, ChangeWriter, describe_change, is_transient
+from sqlalchemy.engine import Connection
+
+from interviewdesk.services.leases import RENEW_S, Lease, LeaseLostError, release_lease
+from interviewdesk.services.live_changes import (
+    Change,
+    ChangeWriter,
+    WriterState,
+    describe_change,
+    is_transient,
+)
 from interviewdesk.store.database import Database
 from interviewdesk.store.failures import disk_full
 
@@ -65,8 +78,14 @@ class SaveQueue:
         on_saved: Callable[[SaveReport], None] | None = None,
         on_failed: Callable[[str], None] | None = None,
         on_set_aside: Callable[[SetAside], None] | None = None,
+        on_lease_lost: Callable[[str], None] | None = None,
+        lease: Lease | None = None,
     ) -> None:
         self._db = db
+        self._lease = lease
+        self._on_lease_lost = on_lease_lost
+        self._renewed = time.monotonic()  # written on the worker thread, read on the GUI thread
+        self.lease_lost = False
         self._writer = ChangeWriter(interview_id)
         self._on_saved = on_saved
         self._on_failed = on_failed
@@ -102,34 +121,45 @@ class SaveQueue:
         except TimeoutError:
             return False
 
+    def keep_lease(self) -> None:
+        """While nothing is typed, renew the lease often enough that no one may take it over."""
+        if self._lease is not None and not self.lease_lost and time.monotonic() - self._renewed >= RENEW_S:
+            self.submit([])
+
     def close(self) -> bool:
         written = self.flush()
         self._executor.shutdown(wait=True)
+        if self._lease is not None and self.lease_lost:
+            self._lease.forget()
+        elif written and self._lease is not None:
+            try:
+                release_lease(self._db, self._lease)
+            except Exception as exc:  # a stale lease is taken back by the next window anyway
+                log.warning("could not release the editing lease: %s", exc)
         return written
 
     def abandon(self) -> None:
         """Stop the worker as a killed process would: batches not yet started are dropped and
         nothing more is written (crash tests and benchmarks; the app itself always closes)."""
         self._executor.shutdown(wait=True, cancel_futures=True)
+        if self._lease is not None:
+            self._lease.forget()
 
     def _write(self, batch: list[Change], queued: float) -> bool:
         batch = self._retry + batch
-        if not batch:
+        if self.lease_lost:
+            for change in batch:
+                self._report_set_aside(change, LeaseLostError("another window took this interview over"))
+            return False
+        if not batch and self._lease is None:
             return True
         known = self._writer.snapshot()
         started = time.perf_counter()
-        rejected: list[tuple[Change, Exception]] = []
         try:
-            try:
-                with self._db.begin() as connection:
-                    self._writer.apply(connection, batch)
-            except Exception as exc:
-                self._writer.restore(known)  # the transaction was rolled back
-                if is_transient(exc):
-                    raise
-                # Something in the batch can never be written: write the rest, change by change.
-                with self._db.begin() as connection:
-                    rejected = self._writer.apply_each(connection, batch)
+            rejected = self._transaction(batch, known)
+        except LeaseLostError as exc:
+            self._lost(batch, known, exc)
+            return False
         except Exception as exc:
             if not is_transient(exc):
                 raise  # apply_each lets only transient failures through
@@ -143,11 +173,48 @@ class SaveQueue:
             return False
         self._retry = []
         self.failing = False
+        if not batch:
+            return True  # the lease renewed, nothing else: no "Saved" to show
         for change, error in rejected:
             self._report_set_aside(change, error)
         if self._on_saved is not None:
             self._on_saved(SaveReport(len(batch), time.perf_counter() - started, started - queued))
         return True
+
+    def _transaction(self, batch: list[Change], known: WriterState) -> list[tuple[Change, Exception]]:
+        """Write the batch in one transaction; if some change in it can never be written, write the
+        rest change by change and return those left out."""
+        try:
+            with self._db.begin() as connection:
+                self._fence(connection)
+                self._writer.apply(connection, batch)
+            return []
+        except LeaseLostError:
+            raise
+        except Exception as exc:
+            self._writer.restore(known)  # the transaction was rolled back
+            if is_transient(exc):
+                raise
+        with self._db.begin() as connection:
+            self._fence(connection)
+            return self._writer.apply_each(connection, batch)
+
+    def _lost(self, batch: list[Change], known: WriterState, exc: LeaseLostError) -> None:
+        self._writer.restore(known)
+        self._retry = []
+        self.lease_lost = True
+        for change in batch:
+            self._report_set_aside(change, exc)
+        if self._on_lease_lost is not None:
+            self._on_lease_lost(
+                "Another window took this interview over, so this one can no longer save: "
+                "its edits since the last save are kept on screen to copy."
+            )
+
+    def _fence(self, connection: Connection) -> None:
+        if self._lease is not None:
+            self._lease.renew(connection)
+            self._renewed = time.monotonic()
 
     def _report_set_aside(self, change: Change, exc: Exception) -> None:
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0][:160]

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from interviewdesk.errors import DatabaseRefusedError
+from interviewdesk.services.backups import newest_backup_hint
 from interviewdesk.services.template_library import ensure_builtin_templates
 from interviewdesk.store.database import Database, database_url
 from interviewdesk.store.database import open_database as _open_database
@@ -18,10 +20,22 @@ from interviewdesk.store.failures import explain
 Workspace = Database
 
 
-def open_workspace(target: str) -> Workspace:
+def open_workspace(target: str, *, instance: bool = False, read_only: bool = False) -> Workspace:
     """Open (creating or upgrading if needed) the database named by ``target``, with the built-in
-    templates in a new one. Refusals are :class:`~interviewdesk.errors.UserError` with one line."""
-    db = _open_database(target)
+    templates in a new one. Refusals are :class:`~interviewdesk.errors.UserError` with one line;
+    a file refused as damaged names the newest backup to restore.
+
+    ``instance``: as the one window that writes the file (a second gets
+    :class:`~interviewdesk.errors.DatabaseBusyError`); ``read_only``: nothing is written."""
+    try:
+        db = _open_database(target, instance=instance, read_only=read_only)
+    except DatabaseRefusedError as refused:
+        hint = newest_backup_hint(target) if refused.damaged else None
+        if hint is None:
+            raise
+        raise DatabaseRefusedError(f"{refused.message} {hint}", damaged=True) from None
+    if read_only:
+        return db
     try:
         ensure_builtin_templates(db)
     except BaseException:

@@ -96,6 +96,10 @@ def candidate_exists(connection: Connection, candidate_id: int) -> bool:
     return connection.scalar(select(candidates.c.id).where(candidates.c.id == candidate_id)) is not None
 
 
+def interview_exists(connection: Connection, interview_id: int) -> bool:
+    return connection.scalar(select(interviews.c.id).where(interviews.c.id == interview_id)) is not None
+
+
 def candidates_with_counts(connection: Connection) -> list[AnyRow]:
     """(id, name, role, number of interviews) for every candidate, by name."""
     counts = (

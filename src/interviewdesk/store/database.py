@@ -8,11 +8,10 @@ the same code.
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +19,10 @@ from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
-from interviewdesk.errors import DatabaseRefusedError, UserError
+from interviewdesk.errors import DatabaseBusyError, DatabaseRefusedError, UserError
+from interviewdesk.store.backups import BackupError, make_backup
 from interviewdesk.store.inspect import FileState, inspect_sqlite_file
+from interviewdesk.store.locks import InstanceLock, InUseLock
 from interviewdesk.store.schema import SCHEMA_HEAD, SCHEMA_REVISIONS
 from interviewdesk.store.wal import check_wal, set_aside, wal_path
 
@@ -67,6 +68,9 @@ class Database:
     url: URL
     created: bool
     notices: tuple[str, ...] = ()  # what the user must be told about opening it (a damaged WAL)
+    read_only: bool = False
+    unclean: bool = False  # a WAL left by an unclean exit was found: worth a full integrity check
+    locks: list[InUseLock | InstanceLock] = field(default_factory=list)
 
     @property
     def is_sqlite(self) -> bool:
@@ -87,44 +91,98 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        for lock in self.locks:
+            lock.release()
+        self.locks.clear()
 
 
-def open_database(target: str) -> Database:
+def open_database(target: str, *, instance: bool = False, read_only: bool = False) -> Database:
     """Open (creating or upgrading if needed) the database named by ``target``.
+
+    ``instance``: as the one window that writes this file (the window; a second is refused with
+    :class:`DatabaseBusyError` saying who has it). ``read_only``: nothing is created, upgraded or
+    written (the database refuses every change).
 
     Raises :class:`DatabaseRefusedError` before writing anything for a file that is not SQLite, is
     damaged, or was written by a newer release; :class:`UserError` for a server we cannot reach.
     """
     url = database_url(target)
     if url.get_backend_name() == "sqlite":
-        return _open_sqlite(url)
-    return _open_server(url)
+        return _open_sqlite(url, instance=instance, read_only=read_only)
+    return _open_server(url, read_only=read_only)
 
 
-def _open_sqlite(url: URL) -> Database:
+def _open_sqlite(url: URL, *, instance: bool, read_only: bool) -> Database:
     database = url.database or ""
     if database in ("", ":memory:") or database.startswith("file:"):
-        engine = _sqlite_engine(url)
+        engine = _sqlite_engine(url, read_only=False)
         _migrate(engine, FileState(is_empty=True, revision=None))
         return Database(engine, url, created=True)
     path = Path(database)
+    locks: list[InUseLock | InstanceLock] = []
+    try:
+        if instance and not read_only:
+            locks.append(_instance_lock(path))
+        return _open_sqlite_file(url, path, locks, read_only=read_only)
+    except BaseException:
+        for lock in locks:
+            lock.release()
+        raise
+
+
+def _instance_lock(path: Path) -> InstanceLock:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        raise UserError(f"cannot create the folder {path.parent}: {exc.strerror}.") from None
+    lock = InstanceLock(path)
+    if lock.holder is not None:
+        raise DatabaseBusyError(
+            f"{path.name} is open in another InterviewDesk window ({lock.holder.describe()}). Switch to "
+            "that window, or open this one read-only.",
+            holder=lock.holder.describe(),
+        )
+    return lock
+
+
+def _open_sqlite_file(
+    url: URL, path: Path, locks: list[InUseLock | InstanceLock], *, read_only: bool
+) -> Database:
     created = False
     if path.exists():
         state = inspect_sqlite_file(path)
+    elif read_only:
+        raise UserError(f"{path} does not exist.")
     else:
         _create_private_file(path)
         state, created = FileState(is_empty=True, revision=None), True
     _refuse_unknown_revision(state.revision, str(path))
-    _make_private(path)  # whatever file was there (an empty one made by hand, say): the owner's alone
-    notices, copies = _leftover_wal(path)
-    engine = _sqlite_engine(url)
-    if state.revision != SCHEMA_HEAD and not state.is_empty:
-        backup_sqlite(path, f"before-{SCHEMA_HEAD}")
-    _migrate(engine, state)
+    if read_only and state.revision != SCHEMA_HEAD:
+        raise _needs_upgrade(path.name)
+    in_use = InUseLock(path)
+    locks.append(in_use)
+    if not read_only:
+        _make_private(path)  # whatever file was there (an empty one made by hand, say): the owner's alone
+    # Only a process alone with the file may call its write-ahead log a leftover: another's is live.
+    notices, copies = _leftover_wal(path) if in_use.alone else ([], [])
+    engine = _sqlite_engine(url, read_only=read_only)
+    if not read_only:
+        if state.revision != SCHEMA_HEAD and not state.is_empty:
+            _backup_before_migration(path)
+        _migrate(engine, state)
+    in_use.share()
     if not notices:
         for copy in copies:  # every change in the log was applied: the copy is not needed
             copy.unlink(missing_ok=True)
-    return Database(engine, url, created=created or state.is_empty, notices=tuple(notices))
+    return Database(
+        engine,
+        url,
+        created=created or state.is_empty,
+        notices=tuple(notices),
+        read_only=read_only,
+        unclean=bool(copies),
+        locks=locks,
+    )
 
 
 def _leftover_wal(path: Path) -> tuple[list[str], list[Path]]:
@@ -148,7 +206,7 @@ def _leftover_wal(path: Path) -> tuple[list[str], list[Path]]:
     ], copies
 
 
-def _open_server(url: URL) -> Database:
+def _open_server(url: URL, *, read_only: bool) -> Database:
     shown = url.render_as_string(hide_password=True)
     try:
         engine = create_engine(url, pool_pre_ping=True)
@@ -167,8 +225,15 @@ def _open_server(url: URL) -> Database:
         raise UserError(f"cannot connect to {shown}: {reason}") from None
     _refuse_unknown_revision(revision, shown)
     state = FileState(is_empty=revision is None, revision=revision)
-    _migrate(engine, state)
-    return Database(engine, url, created=state.is_empty)
+    if read_only:
+        if revision != SCHEMA_HEAD:
+            raise DatabaseRefusedError(
+                f"{shown} must be upgraded before it can be read; it was left unchanged."
+            )
+        engine = engine.execution_options(postgresql_readonly=True)
+    else:
+        _migrate(engine, state)
+    return Database(engine, url, created=state.is_empty, read_only=read_only)
 
 
 def _server_revision(connection: Connection) -> str | None:
@@ -182,12 +247,26 @@ def _server_revision(connection: Connection) -> str | None:
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+def _needs_upgrade(where: str) -> DatabaseRefusedError:
+    return DatabaseRefusedError(
+        f"{where} must be upgraded before it can be read read-only; open it normally once. "
+        "It was left unchanged."
+    )
+
+
 def _refuse_unknown_revision(revision: str | None, where: str) -> None:
     if revision is not None and revision not in SCHEMA_REVISIONS:
         raise DatabaseRefusedError(
             f"{where} was written by a newer version of InterviewDesk (schema {revision}); "
             "update InterviewDesk to open it. It was left unchanged."
         )
+
+
+def _backup_before_migration(path: Path) -> None:
+    try:
+        make_backup(path, f"before-{SCHEMA_HEAD}")
+    except BackupError as exc:
+        raise UserError(f"{path.name} was not upgraded, because {exc}. It was left unchanged.") from None
 
 
 def _migrate(engine: Engine, state: FileState) -> None:
@@ -199,9 +278,10 @@ def _migrate(engine: Engine, state: FileState) -> None:
         upgrade_to_head(connection)
 
 
-def _sqlite_engine(url: URL) -> Engine:
+def _sqlite_engine(url: URL, *, read_only: bool) -> Engine:
     engine = create_engine(url)
-    event.listen(engine, "connect", _apply_sqlite_pragmas)
+    pragmas = SQLITE_PRAGMAS + (("PRAGMA query_only = ON",) if read_only else ())
+    event.listen(engine, "connect", partial(_apply_sqlite_pragmas, pragmas))
     event.listen(engine, "begin", _begin_sqlite)
     return engine
 
@@ -210,11 +290,11 @@ def _begin_sqlite(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN")
 
 
-def _apply_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _apply_sqlite_pragmas(pragmas: tuple[str, ...], dbapi_connection: Any, _record: Any) -> None:
     # pysqlite's own transaction handling would defer BEGIN; let SQLAlchemy emit it.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
-    for pragma in SQLITE_PRAGMAS:
+    for pragma in pragmas:
         cursor.execute(pragma)
     cursor.close()
 
@@ -239,24 +319,3 @@ def _make_private(path: Path) -> None:
                 file.chmod(0o600)
         except OSError:
             continue  # not ours to change (read-only media, another owner): it still opens
-
-
-def backup_sqlite(path: Path, label: str) -> Path:
-    """Copy a live SQLite database consistently (the backup API), written to a temp name then renamed."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.stem}.{label}.{stamp}{path.suffix}")
-    partial = target.with_name(target.name + ".tmp")
-    source = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    try:
-        fd = os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-        os.close(fd)
-        destination = sqlite3.connect(partial)
-        try:
-            source.backup(destination)
-        finally:
-            destination.close()
-        partial.replace(target)
-    finally:
-        source.close()
-        partial.unlink(missing_ok=True)
-    return target

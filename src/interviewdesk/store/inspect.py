@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from interviewdesk.errors import DatabaseRefusedError
-from interviewdesk.store.failures import explain
+from interviewdesk.store.failures import explain, is_damage
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -45,12 +45,12 @@ def inspect_sqlite_file(path: Path) -> FileState:
     try:
         connection = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as exc:
-        raise DatabaseRefusedError(explain(path, exc)) from None
+        raise _refused(path, exc) from None
     try:
         return _inspect(connection, path)
     except sqlite3.DatabaseError as exc:
         # A full disk or an I/O error (no room for the -shm file, say) is not damage.
-        raise DatabaseRefusedError(explain(path, exc)) from None
+        raise _refused(path, exc) from None
     finally:
         connection.close()
 
@@ -60,7 +60,7 @@ def _inspect(connection: sqlite3.Connection, path: Path) -> FileState:
     if problems != ["ok"]:
         first = " ".join(problems[0].split())[:120]
         raise DatabaseRefusedError(
-            f"{path} is damaged ({first}); it was left unchanged. Restore it from a backup."
+            f"{path} is damaged ({first}); it was left unchanged. Restore it from a backup.", damaged=True
         )
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if not tables:
@@ -71,3 +71,7 @@ def _inspect(connection: sqlite3.Connection, path: Path) -> FileState:
         )
     row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     return FileState(is_empty=False, revision=row[0] if row else None)
+
+
+def _refused(path: Path, error: sqlite3.Error) -> DatabaseRefusedError:
+    return DatabaseRefusedError(explain(path, error), damaged=is_damage(str(error)))

@@ -4,5 +4,10 @@ Kept here, not only in Alembic's script folder, so that opening an up-to-date da
 needs one SELECT and no Alembic import. A test checks this list against the migration scripts.
 """
 
-SCHEMA_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_running_offset", "0003_sealed_is_final")
+SCHEMA_REVISIONS: tuple[str, ...] = (
+    "0001_initial",
+    "0002_running_offset",
+    "0003_sealed_is_final",
+    "0004_leases_erasure",
+)
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]

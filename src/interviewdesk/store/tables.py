@@ -237,3 +237,34 @@ follow_ups = Table(
     Column("done_at", UTCDateTime),
     Column("candidate_question_id", ForeignKey("candidate_questions.id", ondelete="SET NULL")),
 )
+
+# One live editor per interview: the window that holds the lease writes, every write renews it,
+# and a write whose lease was taken over fails (a fencing token: two writers cannot interleave).
+editing_leases = Table(
+    "editing_leases",
+    metadata,
+    _interview_fk(primary_key=True),
+    Column("holder", String(64), nullable=False),  # a random token per window
+    Column("host", String(255), nullable=False),
+    Column("pid", Integer, nullable=False),
+    Column("acquired_at", UTCDateTime, nullable=False),
+    Column("renewed_at", UTCDateTime, nullable=False),
+)
+
+# What remains of an erased candidate: that an erasure happened and how much went, no personal data.
+erasures = Table(
+    "erasures",
+    metadata,
+    _id(),
+    Column("erased_at", UTCDateTime, nullable=False),
+    Column("reason", String(20), nullable=False),  # "request" or "retention"
+    Column("interviews", Integer, nullable=False),
+)
+
+# Settings that belong to the data, shared by the window and the command line (the retention period).
+settings = Table(
+    "settings",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)

@@ -82,5 +82,7 @@ def run_live(db: Workspace, interview_id: int) -> int:
     window.show()
     code = app.exec()
     del window  # before the QApplication, as in run_app
-    db.close()
+    from interviewdesk.services.backups import close_with_backup
+
+    close_with_backup(db)
     return code

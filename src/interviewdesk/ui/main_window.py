@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from interviewdesk.services.interview_list import InterviewRow
     from interviewdesk.services.workspace import Workspace
     from interviewdesk.ui.dialogs import NewCandidate, NewInterview
+    from interviewdesk.ui.live.window import LiveInterviewWindow
 
 
 class MainWindow(QMainWindow):
@@ -93,7 +94,7 @@ class MainWindow(QMainWindow):
 
         self.bridge = Bridge(self)
         self.exporter = PdfExporter(self, lambda: self.db, self.bridge)
-        self.live_windows: list[QMainWindow] = []
+        self.live_windows: list[LiveInterviewWindow] = []
         self.table.activated.connect(lambda _index: self.open_interview())
         self.table.selectionModel().currentRowChanged.connect(self._update_export_actions)
         self._set_enabled(False)
@@ -148,7 +149,7 @@ class MainWindow(QMainWindow):
 
     def _update_export_actions(self, *_args: object) -> None:
         has_interview = self.db is not None and self.current_interview() is not None
-        self.open_action.setEnabled(has_interview)
+        self.open_action.setEnabled(has_interview and not self.db.read_only)
         self.export_interview_action.setEnabled(has_interview)
         self.export_private_action.setEnabled(has_interview)
         has_candidate = self.db is not None and self.current_candidate_id() is not None
@@ -218,33 +219,45 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
 
     def _initial_load(self) -> None:
-        if isinstance(self._target, str):
-            from interviewdesk.services.workspace import open_workspace
+        if not isinstance(self._target, str):
+            self._opened(self._target)
+            return
+        from interviewdesk.ui.opening import DatabaseOpener
 
-            try:
-                self.db = open_workspace(self._target)
-            except UserError as exc:
-                self.open_error = exc.message
-                self.statusBar().showMessage("No database.")
-                self.open_failed.emit(exc.message)
-                QMessageBox.critical(self, "InterviewDesk cannot open its database", exc.message)
-                self.close()
-                return
+        self.opener = DatabaseOpener(self, self._target, self.bridge)
+        self.opener.opened.connect(self._opened)
+        self.opener.failed.connect(self._open_failed)
+        self.opener.declined.connect(self.close)
+        self.opener.open()
+
+    def _open_failed(self, message: str) -> None:
+        self.open_error = message
+        self.statusBar().showMessage("No database.")
+        self.open_failed.emit(message)
+        self.close()
+
+    def _opened(self, db: Workspace) -> None:
+        self.db = db
+        if db.read_only:
+            self.setWindowTitle("InterviewDesk — read-only")
+            self.statusBar().showMessage(
+                f"Read-only: {db.describe()} is open in another window, which alone may change it."
+            )
         else:
-            self.db = self._target
-        self.statusBar().showMessage(f"Database: {self.db.describe()}")
-        for notice in self.db.notices:  # a damaged write-ahead log found at start, say
-            box = QMessageBox(QMessageBox.Icon.Warning, "InterviewDesk", notice, parent=self)
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
-        self._set_enabled(True)
+            self.statusBar().showMessage(f"Database: {db.describe()}")
+        self._set_enabled(not db.read_only)
+        for button in (self.empty_state.add_candidate, self.empty_state.plan, self.empty_state.demo):
+            button.setEnabled(not db.read_only)
         self.reload_candidates()
         self.ready.emit()
         QTimer.singleShot(0, self.reload_follow_ups)  # after the window is usable
 
     def close_database(self) -> None:
+        """After a clean close: today's backup if there is none yet, then the database closed."""
         if self.db is not None and isinstance(self._target, str):
-            self.db.close()
+            from interviewdesk.services.backups import close_with_backup
+
+            close_with_backup(self.db)
 
     def current_candidate_id(self) -> int | None:
         return self.candidates.candidate_id(self.candidate_list.currentIndex().row())
@@ -254,22 +267,30 @@ class MainWindow(QMainWindow):
         return self.model.row_at(index.row()) if index.isValid() else None
 
     def open_interview(self) -> None:
-        """Open the selected interview in the live window (Enter or a double click on the row)."""
+        """Open the selected interview in the live window (Enter or a double click on the row);
+        one already open is brought to the front rather than opened twice."""
         from interviewdesk.ui.live.window import open_interview_window
 
         row = self.current_interview()
         if row is None:
             return
-        window = open_interview_window(self.db, row.id, self)
-        if window is not None:
-            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            window.closed_midway.connect(lambda message: self.statusBar().showMessage(message, 15000))
-            window.closed.connect(self._live_window_closed)  # a bound slot: dropped if we go first
-            self.live_windows.append(window)
-            window.destroyed.connect(
-                lambda: self.live_windows.remove(window) if window in self.live_windows else None
-            )
-            window.show()
+        for window in self.live_windows:
+            if window.session.interview_id == row.id:
+                window.showNormal()
+                window.raise_()
+                window.activateWindow()
+                return
+        open_interview_window(self.db, row.id, self, self._adopt_live_window)
+
+    def _adopt_live_window(self, window: LiveInterviewWindow) -> None:
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.closed_midway.connect(lambda message: self.statusBar().showMessage(message, 15000))
+        window.closed.connect(self._live_window_closed)  # a bound slot: dropped if we go first
+        self.live_windows.append(window)
+        window.destroyed.connect(
+            lambda: self.live_windows.remove(window) if window in self.live_windows else None
+        )
+        window.show()
 
     def _live_window_closed(self, interview_id: int) -> None:
         """Show what the interview became, with it still selected."""
@@ -353,6 +374,10 @@ class MainWindow(QMainWindow):
     def _follow_up_done(self, follow_up_id: int, done: bool) -> None:
         from interviewdesk.services.follow_ups import set_follow_up_done
 
+        if self.db.read_only:
+            self.statusBar().showMessage("Read-only: mark it done in the window that has the database.", 8000)
+            self.reload_follow_ups()
+            return
         try:
             set_follow_up_done(self.db, follow_up_id, done)
         except UserError as exc:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 
 from interviewdesk.domain.autosave import SaveScheduler
 from interviewdesk.domain.clock import Clock
+from interviewdesk.services.leases import Lease
 from interviewdesk.services.live_session import LiveSession
 from interviewdesk.services.save_queue import SaveQueue, SaveReport, SetAside
 from interviewdesk.services.workspace import Workspace
@@ -27,14 +28,23 @@ HEARTBEAT_MS = 5000  # a running timer's offset is saved this often, so a crash 
 
 class Saver(QObject):
     """``saved(SaveReport)`` after each write; ``save_failed(message)`` when one could not be made
-    yet; ``set_aside(SetAside)`` for an edit that can never be written."""
+    yet; ``set_aside(SetAside)`` for an edit that can never be written; ``lease_lost(message)``
+    once another window took the interview over (nothing more is written)."""
 
     saved = Signal(object)
     save_failed = Signal(str)
     set_aside = Signal(object)
+    lease_lost = Signal(str)
 
     def __init__(
-        self, parent: QObject, workspace: Workspace, session: LiveSession, clock: Clock, bridge: Bridge
+        self,
+        parent: QObject,
+        workspace: Workspace,
+        session: LiveSession,
+        clock: Clock,
+        bridge: Bridge,
+        *,
+        lease: Lease | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
@@ -45,6 +55,8 @@ class Saver(QObject):
             on_saved=lambda report: bridge.post(partial(self.saved.emit, report)),
             on_failed=lambda message: bridge.post(partial(self.save_failed.emit, message)),
             on_set_aside=lambda entry: bridge.post(partial(self.set_aside.emit, entry)),
+            on_lease_lost=lambda message: bridge.post(partial(self.lease_lost.emit, message)),
+            lease=lease,
         )
         self.scheduler = SaveScheduler(clock)
         self.loading = True  # edits made while the window fills itself in are not edits
@@ -99,6 +111,7 @@ class Saver(QObject):
         """While the timer runs, save how far it got: a crash then loses seconds, not minutes."""
         self.session.heartbeat()
         self.save_now()
+        self.queue.keep_lease()
 
     def when_written(self, then: Callable[[bool], None]) -> None:
         """Hand over what is pending, and call ``then(written)`` on the GUI thread once it (and
@@ -115,7 +128,7 @@ class Saver(QObject):
         if self._stopped:
             return True
         self.save_now()
-        if not self.queue.flush():
+        if not self.queue.flush() and not self.queue.lease_lost:  # taken over: set aside, on screen
             return False
         self._stop_timers()
         self.queue.close()

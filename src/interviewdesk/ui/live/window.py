@@ -12,6 +12,9 @@ nothing that cannot be undone sits on one key (:mod:`.actions`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -24,10 +27,13 @@ from PySide6.QtWidgets import (
 
 from interviewdesk.domain.clock import Clock, SystemClock
 from interviewdesk.errors import UserError
+from interviewdesk.services.leases import Lease, LeaseHeldError, acquire_lease
 from interviewdesk.services.live_session import LiveSession, open_live_session
 from interviewdesk.services.save_queue import SaveQueue
 from interviewdesk.services.workspace import Workspace
+from interviewdesk.ui import theme
 from interviewdesk.ui.bridge import Bridge
+from interviewdesk.ui.confirm import ask
 from interviewdesk.ui.icons import retint, set_icon
 from interviewdesk.ui.live.actions import LiveActions
 from interviewdesk.ui.live.capture import CaptureRouter
@@ -39,6 +45,7 @@ from interviewdesk.ui.live.layout import build_panes
 from interviewdesk.ui.live.navigator import Navigator
 from interviewdesk.ui.live.notes_edit import StampedNotesEdit
 from interviewdesk.ui.live.placement import FULL_SIZE, Placement
+from interviewdesk.ui.live.read_only import STILL_ALLOWED, freeze
 from interviewdesk.ui.live.rubric import card_of
 from interviewdesk.ui.live.saving import Saver, SaveStatus
 from interviewdesk.ui.live.sheets import ShortcutSheet
@@ -62,12 +69,18 @@ class LiveInterviewWindow(QMainWindow):
     closed_midway = Signal(str)
     closed = Signal(int)  # the interview's id, once everything typed is written
 
-    def __init__(self, db: Workspace, interview_id: int, *, clock: Clock | None = None) -> None:
+    def __init__(
+        self, db: Workspace, interview_id: int, *, clock: Clock | None = None, lease: Lease | None = None
+    ) -> None:
+        """Raises :class:`NotFoundError` for an unknown id and :class:`LeaseHeldError` when the
+        interview is open for editing elsewhere (unless ``lease`` was taken already)."""
         super().__init__()
         self.clock = clock or SystemClock()
         self.session: LiveSession = open_live_session(db, interview_id, self.clock)
+        self.lease = lease or acquire_lease(db, interview_id)
+        self.taken_over = False
         self.bridge = Bridge(self)  # saves, exports and the feedback draft come back through it
-        self.saver = Saver(self, db, self.session, self.clock, self.bridge)
+        self.saver = Saver(self, db, self.session, self.clock, self.bridge, lease=self.lease)
         self.exporter = PdfExporter(self, lambda: db, self.bridge)
         self.shortcut_sheet: ShortcutSheet | None = None
         self._reminded = False
@@ -143,6 +156,7 @@ class LiveInterviewWindow(QMainWindow):
             (self.set_aside, self.saver.set_aside),
         ):
             theirs.connect(mine)
+        self.saver.lease_lost.connect(self._taken_over)
         self.save_status = SaveStatus(self, self.statusBar(), self.problem, self.saver)
         for card in self.rubric.cards.values():
             card.focused.connect(self.navigator.competency_focused)
@@ -333,6 +347,17 @@ class LiveInterviewWindow(QMainWindow):
         sheet.open()
 
     # -- saving feedback and closing ---------------------------------------------------------
+    def _taken_over(self, message: str) -> None:
+        """Another window has this interview now: this one turns read-only and says why."""
+        self.taken_over = True
+        keep = tuple(getattr(self.commands, name) for name in STILL_ALLOWED)
+        freeze(self, keep)
+        self.setWindowTitle(f"{self._title} — read-only")
+        self.problem.setText(message)
+        theme.restyle(self.problem, theme.style(theme.Role.DANGER))
+        self.problem.show()
+        QMessageBox.warning(self, "Taken over by another window", message)
+
     @property
     def queue(self) -> SaveQueue:
         return self.saver.queue
@@ -390,11 +415,37 @@ class LiveInterviewWindow(QMainWindow):
 
 
 def open_interview_window(
-    db: Workspace, interview_id: int, parent: QWidget | None = None
-) -> LiveInterviewWindow | None:
-    """Open the live window, or say in one message why it cannot be opened."""
+    db: Workspace,
+    interview_id: int,
+    parent: QWidget,
+    on_open: Callable[[LiveInterviewWindow], None],
+) -> None:
+    """Open the live window and hand it to ``on_open``, or say in one message why it cannot be
+    opened. A lease left by a window that stopped answering is taken over only when the user says so."""
     try:
-        return LiveInterviewWindow(db, interview_id)
+        on_open(LiveInterviewWindow(db, interview_id))
+    except LeaseHeldError as held:
+        if not held.stale:
+            QMessageBox.warning(parent, "Interview open elsewhere", held.message)
+            return
+        ask(
+            parent,
+            "Take this interview over?",
+            held.message,
+            "The other window can then no longer save; what it typed since its last save stays on its "
+            "screen.",
+            act="Take over",
+            keep="Leave it",
+            on_act=partial(_take_over, db, interview_id, parent, on_open),
+        )
     except UserError as exc:
         QMessageBox.warning(parent, "Interview not opened", exc.message)
-        return None
+
+
+def _take_over(
+    db: Workspace, interview_id: int, parent: QWidget, on_open: Callable[[LiveInterviewWindow], None]
+) -> None:
+    try:
+        on_open(LiveInterviewWindow(db, interview_id, lease=acquire_lease(db, interview_id, take_over=True)))
+    except UserError as exc:
+        QMessageBox.warning(parent, "Interview not opened", exc.message)

@@ -1,0 +1,147 @@
+"""Checking a database as a whole: every page, every seal, and the files beside it.
+
+Used by ``interviewdesk check``, the window's Check database, and after an unclean exit (the full
+``integrity_check`` finds index damage the start-up's quick look cannot). Each finding says what
+was found and what to do about it; a check changes nothing.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from interviewdesk.domain.scoring import ScoreValue, seal_holds
+from interviewdesk.store.backups import integrity_problems, list_backups
+from interviewdesk.store.database import Database
+from interviewdesk.store.health_rows import foreign_key_problems, sealed_interviews
+
+STALE_TEMP_S = 600
+BACKUP_OVERDUE = timedelta(days=7)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    problem: bool  # False: worth knowing, nothing is wrong
+    what: str
+    advice: str
+
+    def line(self) -> str:
+        return f"{'problem' if self.problem else 'note'}: {self.what} {self.advice}".rstrip()
+
+
+def integrity_findings(db: Database) -> list[str]:
+    """SQLite's full integrity check of the database file: its problems, one line each."""
+    if db.path is None:
+        return []
+    return [" ".join(problem.split())[:200] for problem in integrity_problems(db.path)]
+
+
+def check_database(db: Database, *, now: datetime | None = None) -> list[Finding]:
+    moment = now or datetime.now(UTC)
+    findings: list[Finding] = []
+    problems = integrity_findings(db)
+    if problems:
+        shown = "; ".join(problems[:3])
+        findings.append(
+            Finding(
+                True,
+                f"The database file is damaged ({shown}).",
+                "Restore the newest backup (`interviewdesk backup restore newest`); the damaged file "
+                "is kept aside.",
+            )
+        )
+    with db.begin() as connection:
+        sealed = sealed_interviews(connection)
+        orphans = foreign_key_problems(connection) if db.is_sqlite else 0
+    broken = [
+        head.id
+        for head, rows in sealed
+        if not seal_holds(
+            head.id,
+            head.recommendation,
+            [ScoreValue(r.competency_id, r.level, r.evidence) for r in rows],
+            head.seal_hash,
+        )
+    ]
+    if broken:
+        ids = ", ".join(map(str, broken[:20]))
+        findings.append(
+            Finding(
+                True,
+                f"The sealed scores of interview(s) {ids} no longer match their seal: they were changed "
+                "outside InterviewDesk.",
+                "Their PDFs say so on the first page; compare with a backup or with the panel's copies.",
+            )
+        )
+    if orphans:
+        findings.append(
+            Finding(
+                True,
+                f"{orphans} row(s) point at records that are not there.",
+                "Restore the newest backup, or ask for help with this file.",
+            )
+        )
+    if db.path is not None:
+        findings.extend(_files_beside(db.path, moment))
+    return findings
+
+
+def sealed_count(db: Database) -> int:
+    with db.begin() as connection:
+        return len(sealed_interviews(connection))
+
+
+def _files_beside(path: Path, now: datetime) -> list[Finding]:
+    findings: list[Finding] = []
+    folder = path.parent
+    try:
+        names = list(folder.iterdir())
+    except OSError:
+        return findings
+    stale = [
+        p
+        for p in names
+        if p.name.startswith(f".{path.name}.")
+        and p.name.endswith(".tmp")
+        and time.time() - _mtime(p) > STALE_TEMP_S
+    ]
+    if stale:
+        findings.append(
+            Finding(
+                False,
+                f"{len(stale)} unfinished temporary file(s) of an interrupted save or export are beside the "
+                "database.",
+                "They are removed the next time the app writes there; nothing in them is needed.",
+            )
+        )
+    unclean = sorted(p.name for p in names if p.name.startswith(f"{path.stem}.unclean-exit."))
+    if unclean:
+        findings.append(
+            Finding(
+                False,
+                f"Copies kept after an unclean exit whose log was damaged: {', '.join(unclean[:4])}.",
+                "Once you have checked that your latest notes are there, delete them (they hold "
+                "candidates' data).",
+            )
+        )
+    backups = list_backups(path)
+    if not backups:
+        findings.append(Finding(False, "There is no backup yet.", "Make one: `interviewdesk backup create`."))
+    elif now - backups[0].made_at > BACKUP_OVERDUE:
+        findings.append(
+            Finding(
+                False,
+                f"The newest backup is from {backups[0].made_at.astimezone():%Y-%m-%d}.",
+                "Backups are made when the window closes; make one now with `interviewdesk backup create`.",
+            )
+        )
+    return findings
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return time.time()
