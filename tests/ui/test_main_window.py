@@ -210,6 +210,7 @@ def test_a_planned_interview_is_selected_and_enter_opens_it(qtbot, db: Database)
     qtbot.keyClick(window.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(window.live_windows) == 1)
     live = window.live_windows[0]
+    qtbot.addWidget(live)  # closed after the test: a window left open keeps renewing its lease
     assert isinstance(live, LiveInterviewWindow) and live.session.interview_id == newest
     window.activateWindow()
     qtbot.keyClick(window.table, Qt.Key.Key_Return)  # again: the open window, not a second editor

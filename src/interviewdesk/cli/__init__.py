@@ -13,44 +13,24 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
 
 from interviewdesk import __version__
+from interviewdesk.cli.common import PROG, Parser, open_db, row_id
+from interviewdesk.cli.safekeeping import add_safekeeping_commands
 from interviewdesk.config import resolve_db_target
 from interviewdesk.errors import UserError
 
-if TYPE_CHECKING:
-    from interviewdesk.services.workspace import Workspace
-
-PROG = "interviewdesk"
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
-
-
-def _row_id(text: str) -> int:
-    """An id on the command line: a whole number a database row can have."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an id (a whole number)") from None
-    if not 1 <= value <= 2**63 - 1:
-        raise argparse.ArgumentTypeError(f"there is no id {text}")
-    return value
-
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog=PROG, description="Structured interview notes, scoring and panel summaries.")
+    parser = Parser(prog=PROG, description="Structured interview notes, scoring and panel summaries.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--db", metavar="PATH_OR_URL", help="SQLite file or database URL (default: your data folder)"
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     templates = commands.add_parser("templates", help="role templates").add_subparsers(
-        dest="action", required=True, metavar="ACTION", parser_class=_Parser
+        dest="action", required=True, metavar="ACTION", parser_class=Parser
     )
     listing = templates.add_parser("list", help="list templates (newest versions)")
     listing.add_argument("--all-versions", action="store_true", help="list every stored version")
@@ -64,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.set_defaults(run=_templates_export)
 
     candidates = commands.add_parser("candidates", help="candidates").add_subparsers(
-        dest="action", required=True, metavar="ACTION", parser_class=_Parser
+        dest="action", required=True, metavar="ACTION", parser_class=Parser
     )
     add = candidates.add_parser("add", help="add a candidate; prints the new id")
     add.add_argument("name")
@@ -74,10 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     candidates.add_parser("list", help="list candidates").set_defaults(run=_candidates_list)
 
     interviews = commands.add_parser("interviews", help="interviews").add_subparsers(
-        dest="action", required=True, metavar="ACTION", parser_class=_Parser
+        dest="action", required=True, metavar="ACTION", parser_class=Parser
     )
     new = interviews.add_parser("new", help="plan an interview; prints the new id")
-    new.add_argument("--candidate", type=_row_id, required=True, metavar="ID")
+    new.add_argument("--candidate", type=row_id, required=True, metavar="ID")
     new.add_argument("--template", required=True, metavar="ID")
     new.add_argument("--interviewer", metavar="NAME")
     new.add_argument(
@@ -86,23 +66,24 @@ def build_parser() -> argparse.ArgumentParser:
     new.set_defaults(run=_interviews_new)
     ilist = interviews.add_parser("list", help="list interviews, newest first")
     ilist.add_argument("--json", action="store_true", help="one JSON array, for scripts")
-    ilist.add_argument("--candidate", type=_row_id, metavar="ID")
+    ilist.add_argument("--candidate", type=row_id, metavar="ID")
     ilist.set_defaults(run=_interviews_list)
 
     _add_followups(commands)
     _add_exports(commands)
+    add_safekeeping_commands(commands, candidates)
 
     live = commands.add_parser("open", help="open the live window for one interview")
-    live.add_argument("interview", type=_row_id, metavar="INTERVIEW_ID")
+    live.add_argument("interview", type=row_id, metavar="INTERVIEW_ID")
     live.set_defaults(run=_open_interview)
 
     commands.add_parser("demo", help="add a realistic demo candidate and panel").set_defaults(run=_demo)
     return parser
 
 
-def _add_followups(commands: argparse._SubParsersAction[_Parser]) -> None:
+def _add_followups(commands: argparse._SubParsersAction[Parser]) -> None:
     followups = commands.add_parser("followups", help="what is owed after interviews").add_subparsers(
-        dest="action", required=True, metavar="ACTION", parser_class=_Parser
+        dest="action", required=True, metavar="ACTION", parser_class=Parser
     )
     flist = followups.add_parser("list", help="open follow-ups by due date")
     flist.add_argument("--overdue", action="store_true", help="only those past their due date")
@@ -110,26 +91,26 @@ def _add_followups(commands: argparse._SubParsersAction[_Parser]) -> None:
     flist.add_argument("--json", action="store_true", help="one JSON array, for scripts")
     flist.set_defaults(run=_followups_list)
     fdone = followups.add_parser("done", help="mark a follow-up done (--undo: open again)")
-    fdone.add_argument("id", type=_row_id, metavar="FOLLOWUP_ID")
+    fdone.add_argument("id", type=row_id, metavar="FOLLOWUP_ID")
     fdone.add_argument("--undo", action="store_true")
     fdone.set_defaults(run=_followups_done)
 
 
-def _add_exports(commands: argparse._SubParsersAction[_Parser]) -> None:
+def _add_exports(commands: argparse._SubParsersAction[Parser]) -> None:
     export = commands.add_parser("export", help="PDF summaries for the hiring panel").add_subparsers(
-        dest="action", required=True, metavar="ACTION", parser_class=_Parser
+        dest="action", required=True, metavar="ACTION", parser_class=Parser
     )
     pdf = export.add_parser("pdf", help="one interview's summary")
-    pdf.add_argument("interview", type=_row_id, metavar="INTERVIEW_ID")
+    pdf.add_argument("interview", type=row_id, metavar="INTERVIEW_ID")
     pdf.add_argument(
         "--include-private", action="store_true", help="include private notes (every page then says so)"
     )
     panel = export.add_parser("panel", help="a candidate's whole panel: matrix, then every interview")
-    panel.add_argument("candidate", type=_row_id, metavar="CANDIDATE_ID")
+    panel.add_argument("candidate", type=row_id, metavar="CANDIDATE_ID")
     feedback = export.add_parser(
         "feedback", help="a feedback letter to the candidate (a draft to edit first)"
     )
-    feedback.add_argument("interview", type=_row_id, metavar="INTERVIEW_ID")
+    feedback.add_argument("interview", type=row_id, metavar="INTERVIEW_ID")
     feedback.add_argument(
         "--text", type=Path, metavar="FILE", help="your edited letter (UTF-8 text) instead of the draft"
     )
@@ -173,15 +154,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise
 
 
-def _db(target: str) -> Workspace:  # imported here so `--help` stays instant
-    from interviewdesk.services.workspace import open_workspace
-
-    workspace = open_workspace(target)
-    for notice in workspace.notices:
-        print(f"{PROG}: {notice}", file=sys.stderr)
-    return workspace
-
-
 def _open_window(target: str) -> int:
     from interviewdesk.ui.app import run_app
 
@@ -199,13 +171,13 @@ def _wrote(what: str, output: Path) -> None:
 def _open_interview(args: argparse.Namespace, target: str) -> int:
     from interviewdesk.ui.app import run_live
 
-    return run_live(_db(target), args.interview)
+    return run_live(open_db(target, instance=True), args.interview)
 
 
 def _templates_list(args: argparse.Namespace, target: str) -> int:
     from interviewdesk.services.template_library import list_templates
 
-    rows = list_templates(_db(target), latest_only=not args.all_versions)
+    rows = list_templates(open_db(target), latest_only=not args.all_versions)
     print(f"{'ID':>4}  {'TEMPLATE':<32} {'VER':>3}  {'MIN':>4}  NAME")
     for t in rows:
         print(f"{t.id:>4}  {t.slug:<32} {t.version:>3}  {t.planned_minutes:>4.0f}  {t.name} ({t.role})")
@@ -217,7 +189,7 @@ def _templates_import(args: argparse.Namespace, target: str) -> int:
     from interviewdesk.templates.loader import read_template_file
 
     loaded = read_template_file(args.file)  # validated before the database is touched
-    result = store_template(_db(target), loaded)
+    result = store_template(open_db(target), loaded)
     t = result.summary
     verb = "imported" if result.created else "unchanged:"
     print(f"{verb} {t.slug} version {t.version} as template {t.id} ({t.name})")
@@ -227,7 +199,7 @@ def _templates_import(args: argparse.Namespace, target: str) -> int:
 def _templates_export(args: argparse.Namespace, target: str) -> int:
     from interviewdesk.services.template_library import export_template
 
-    t = export_template(_db(target), args.id, args.output)
+    t = export_template(open_db(target), args.id, args.output)
     _wrote(f"wrote {t.slug} version {t.version} to", args.output)
     return 0
 
@@ -235,14 +207,14 @@ def _templates_export(args: argparse.Namespace, target: str) -> int:
 def _candidates_add(args: argparse.Namespace, target: str) -> int:
     from interviewdesk.services.planning import add_candidate
 
-    print(add_candidate(_db(target), args.name, role=args.role, email=args.email))
+    print(add_candidate(open_db(target), args.name, role=args.role, email=args.email))
     return 0
 
 
 def _candidates_list(_args: argparse.Namespace, target: str) -> int:
     from interviewdesk.services.planning import list_candidates
 
-    for c in list_candidates(_db(target)):
+    for c in list_candidates(open_db(target)):
         print(f"{c.id:>5}  {c.name}  [{c.role or 'no role'}]  {c.interviews} interview(s)")
     return 0
 
@@ -252,7 +224,7 @@ def _interviews_new(args: argparse.Namespace, target: str) -> int:
 
     when = parse_when(args.at) if args.at else None
     interview_id = plan_interview(
-        _db(target),
+        open_db(target),
         candidate_id=args.candidate,
         template_ref=args.template,
         interviewer=args.interviewer,
@@ -265,7 +237,7 @@ def _interviews_new(args: argparse.Namespace, target: str) -> int:
 def _interviews_list(args: argparse.Namespace, target: str) -> int:
     from interviewdesk.services.interview_list import list_interviews
 
-    rows = list_interviews(_db(target), candidate_id=args.candidate)
+    rows = list_interviews(open_db(target), candidate_id=args.candidate)
     if args.json:
         json.dump([r.as_json() for r in rows], sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -284,7 +256,7 @@ def _interviews_list(args: argparse.Namespace, target: str) -> int:
 def _followups_list(args: argparse.Namespace, target: str) -> int:
     from interviewdesk.services.follow_ups import list_follow_ups
 
-    items = list_follow_ups(_db(target), overdue_only=args.overdue, include_done=args.all)
+    items = list_follow_ups(open_db(target), overdue_only=args.overdue, include_done=args.all)
     if args.json:
         json.dump([item.as_json() for item in items], sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -301,7 +273,7 @@ def _followups_list(args: argparse.Namespace, target: str) -> int:
 def _followups_done(args: argparse.Namespace, target: str) -> int:
     from interviewdesk.services.follow_ups import set_follow_up_done
 
-    set_follow_up_done(_db(target), args.id, not args.undo)
+    set_follow_up_done(open_db(target), args.id, not args.undo)
     print(f"follow-up {args.id} {'open again' if args.undo else 'done'}")
     return 0
 
@@ -311,7 +283,7 @@ def _export_pdf(args: argparse.Namespace, target: str) -> int:
 
     paper = Paper(args.paper) if args.paper else None
     export_interview_pdf(
-        _db(target), args.interview, args.output, include_private=args.include_private, paper=paper
+        open_db(target), args.interview, args.output, include_private=args.include_private, paper=paper
     )
     private = " (with private notes)" if args.include_private else ""
     _wrote(f"wrote the summary of interview {args.interview}{private} to", args.output)
@@ -322,7 +294,7 @@ def _export_panel(args: argparse.Namespace, target: str) -> int:
     from interviewdesk.services.pdf_export import Paper, export_panel_pdf
 
     paper = Paper(args.paper) if args.paper else None
-    export_panel_pdf(_db(target), args.candidate, args.output, paper=paper)
+    export_panel_pdf(open_db(target), args.candidate, args.output, paper=paper)
     _wrote(f"wrote the panel summary of candidate {args.candidate} to", args.output)
     return 0
 
@@ -331,7 +303,7 @@ def _export_feedback(args: argparse.Namespace, target: str) -> int:
     from interviewdesk.services.feedback import feedback_draft
     from interviewdesk.services.pdf_export import Paper, export_feedback_pdf
 
-    db = _db(target)
+    db = open_db(target)
     if args.draft:
         print(feedback_draft(db, args.interview).text)
         return 0
@@ -350,7 +322,7 @@ def _export_feedback(args: argparse.Namespace, target: str) -> int:
 def _demo(_args: argparse.Namespace, target: str) -> int:
     from interviewdesk.services.demo import create_demo
 
-    result = create_demo(_db(target))
+    result = create_demo(open_db(target))
     print(
         f"added demo candidates {', '.join(map(str, result.candidate_ids))} "
         f"with {len(result.interview_ids)} interviews"

@@ -1,0 +1,53 @@
+"""What every command shares: the program's name, the parser that says where help is, ids, and
+opening the database with what must be said about it on stderr."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    from interviewdesk.services.workspace import Workspace
+
+PROG = "interviewdesk"
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
+
+
+def row_id(text: str) -> int:
+    """An id on the command line: a whole number a database row can have."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an id (a whole number)") from None
+    if not 1 <= value <= 2**63 - 1:
+        raise argparse.ArgumentTypeError(f"there is no id {text}")
+    return value
+
+
+def open_db(target: str, *, instance: bool = False) -> Workspace:  # imported here so `--help` stays instant
+    from interviewdesk.services.workspace import open_workspace
+
+    workspace = open_workspace(target, instance=instance)
+    for notice in workspace.notices:
+        print(f"{PROG}: {notice}", file=sys.stderr)
+    if workspace.unclean:  # the last session ended without closing: check every page once
+        from interviewdesk.services.health import integrity_findings
+
+        for problem in integrity_findings(workspace):
+            print(f"{PROG}: after the unclean exit the database check found: {problem}", file=sys.stderr)
+    return workspace
+
+
+def confirmed(question: str) -> bool:
+    """Ask on a terminal; never yes when nobody is there to answer."""
+    if not sys.stdin.isatty():
+        return False
+    try:
+        return input(f"{question} [y/N] ").strip().casefold() in ("y", "yes")
+    except EOFError:
+        return False
