@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from interviewdesk import __version__
-from interviewdesk.cli.common import PROG, Parser, open_db, row_id
+from interviewdesk.cli.common import PROG, Parser, close_opened, open_db, row_id
 from interviewdesk.cli.safekeeping import add_safekeeping_commands
 from interviewdesk.config import resolve_db_target
 from interviewdesk.errors import UserError
@@ -152,6 +152,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{PROG}: {explain_failure(target, exc)}", file=sys.stderr)
             return 1
         raise
+    finally:
+        close_opened()
 
 
 def _open_window(target: str) -> int:

@@ -4,6 +4,7 @@ opening the database with what must be said about it on stderr."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from typing import TYPE_CHECKING, NoReturn
 
@@ -11,6 +12,14 @@ if TYPE_CHECKING:
     from interviewdesk.services.workspace import Workspace
 
 PROG = "interviewdesk"
+_opened: list[Workspace] = []  # closed when the command ends: its locks released, its log checkpointed
+
+
+def close_opened() -> None:
+    while _opened:
+        # A failed close loses nothing: what was committed is in the log, replayed next time.
+        with contextlib.suppress(Exception):
+            _opened.pop().close()
 
 
 class Parser(argparse.ArgumentParser):
@@ -33,6 +42,7 @@ def open_db(target: str, *, instance: bool = False) -> Workspace:  # imported he
     from interviewdesk.services.workspace import open_workspace
 
     workspace = open_workspace(target, instance=instance)
+    _opened.append(workspace)
     for notice in workspace.notices:
         print(f"{PROG}: {notice}", file=sys.stderr)
     if workspace.unclean:  # the last session ended without closing: check every page once
