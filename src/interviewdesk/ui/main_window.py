@@ -86,13 +86,13 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([260, 840])
         self.setCentralWidget(splitter)
+        self.bridge = Bridge(self)
         self._build_actions()
         self.empty_state.add_candidate.clicked.connect(self.add_candidate)
         self.empty_state.plan.clicked.connect(self.plan_interview)
         self.empty_state.demo.clicked.connect(self.load_demo)
         from interviewdesk.ui.pdf_export import PdfExporter
 
-        self.bridge = Bridge(self)
         self.exporter = PdfExporter(self, lambda: self.db, self.bridge)
         self.live_windows: list[LiveInterviewWindow] = []
         self.table.activated.connect(lambda _index: self.open_interview())
@@ -145,7 +145,19 @@ class MainWindow(QMainWindow):
     def _set_enabled(self, enabled: bool) -> None:
         for action in (self.add_candidate_action, self.plan_action):
             action.setEnabled(enabled)
+        self.data.set_writable(enabled)
+        self.data.check.setEnabled(self.db is not None)
         self._update_export_actions()
+
+    def _selected_candidate(self) -> tuple[int, str] | None:
+        candidate_id = self.current_candidate_id()
+        if candidate_id is None:
+            return None
+        return candidate_id, self.candidate_list.currentIndex().data().split("\n")[0]
+
+    def _after_erasure(self) -> None:
+        self.reload_candidates()
+        self.reload_follow_ups()
 
     def _update_export_actions(self, *_args: object) -> None:
         has_interview = self.db is not None and self.current_interview() is not None
@@ -217,6 +229,13 @@ class MainWindow(QMainWindow):
         quit_action = menu.addAction("&Quit")
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
+        from interviewdesk.ui.data_actions import DataActions
+
+        self.data = DataActions(
+            self, self.menuBar().addMenu("&Data"), lambda: self.db, self.bridge, self._selected_candidate
+        )
+        self.data.changed.connect(self._after_erasure)
+        self.data.done.connect(lambda message: self.statusBar().showMessage(message, 10000))
 
     def _initial_load(self) -> None:
         if not isinstance(self._target, str):

@@ -1,0 +1,77 @@
+"""The main window's Data menu and a second window on one database file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from interviewdesk.services.demo import create_demo
+from interviewdesk.services.planning import list_candidates
+from interviewdesk.services.workspace import open_workspace
+from interviewdesk.store.database import Database
+from interviewdesk.ui.confirm import button
+from interviewdesk.ui.main_window import MainWindow
+from tests.ui.test_main_window import open_window
+
+
+def test_a_second_window_on_the_file_offers_to_open_it_read_only(qtbot, db_path: Path) -> None:
+    first = open_workspace(str(db_path), instance=True)
+    create_demo(first)
+    window = MainWindow(str(db_path))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: getattr(getattr(window, "opener", None), "busy_box", None) is not None)
+    box = window.opener.busy_box
+    assert "is open in another InterviewDesk window" in box.text() and "process" in box.text()
+    assert box.defaultButton().text() == "Open read-only"
+    with qtbot.waitSignal(window.ready, timeout=5000):
+        button(box, "Open read-only").click()
+    assert window.db.read_only and "read-only" in window.windowTitle()
+    assert window.candidates.rowCount() > 1  # everyone is there to look at
+    assert not window.add_candidate_action.isEnabled() and not window.plan_action.isEnabled()
+    window.table.selectRow(0)
+    assert not window.open_action.isEnabled() and window.export_interview_action.isEnabled()
+    assert not window.data.erase.isEnabled() and window.data.check.isEnabled()
+    window.close()
+    window.close_database()
+    first.close()
+
+
+def test_quit_at_the_busy_question_leaves_the_file_alone(qtbot, db_path: Path) -> None:
+    first = open_workspace(str(db_path), instance=True)
+    window = MainWindow(str(db_path))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: getattr(getattr(window, "opener", None), "busy_box", None) is not None)
+    button(window.opener.busy_box, "Quit").click()
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert window.db is None
+    first.close()
+
+
+def test_erasing_a_candidate_names_what_goes_and_waits_for_a_yes(qtbot, db: Database) -> None:
+    create_demo(db)
+    window = open_window(qtbot, db)
+    amara = next(c.id for c in list_candidates(db) if c.name == "Amara Okafor")
+    window.select_candidate(amara)
+    window.data.erase.trigger()
+    box = window.data.box
+    assert isinstance(box, QMessageBox) and "Erase Amara Okafor" in box.text()
+    assert "3 interviews" in box.informativeText() and box.defaultButton().text() == "Keep"
+    button(box, "Keep").click()
+    assert len(list_candidates(db)) == 2
+    window.data.erase.trigger()
+    with qtbot.waitSignal(window.data.changed, timeout=10000):
+        button(window.data.box, "Erase for good").click()
+    assert [c.name for c in list_candidates(db)] == ["Mateo Rossi"]
+    qtbot.waitUntil(lambda: window.candidates.rowCount() == 2)  # "everyone" and Mateo
+
+
+def test_check_database_reports_off_the_gui_thread(qtbot, db: Database) -> None:
+    create_demo(db)
+    window = open_window(qtbot, db)
+    with qtbot.waitSignal(window.data.done, timeout=10000) as reported:
+        window.data.check.trigger()
+    assert reported.args[0].startswith("No problems: every page reads, every seal matches.")
+    assert "There is no backup yet" in reported.args[0]
