@@ -93,3 +93,11 @@ def test_a_command_beside_a_window_leaves_its_live_log_alone(cli, db_path: Path)
         assert not beside.unclean  # no copy aside, no full check: the log is the window's, live
         beside.close()
     assert not list(db_path.parent.glob("*unclean-exit*"))
+
+
+def test_opening_an_interview_beside_a_window_says_where_to_open_it(cli, db_path: Path) -> None:
+    open_workspace(str(db_path)).close()
+    with another_window(db_path) as other:
+        result = cli("open", "1")
+    assert result.code == 2 and f"process {other.pid}" in result.err
+    assert "open interview 1 from there" in result.err

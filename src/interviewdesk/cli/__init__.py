@@ -171,9 +171,17 @@ def _wrote(what: str, output: Path) -> None:
 
 
 def _open_interview(args: argparse.Namespace, target: str) -> int:
+    from interviewdesk.errors import DatabaseBusyError
     from interviewdesk.ui.app import run_live
 
-    return run_live(open_db(target, instance=True), args.interview)
+    try:
+        db = open_db(target, instance=True)
+    except DatabaseBusyError as busy:
+        raise UserError(
+            f"the database is open in another InterviewDesk window ({busy.holder}); open interview "
+            f"{args.interview} from there."
+        ) from None
+    return run_live(db, args.interview)
 
 
 def _templates_list(args: argparse.Namespace, target: str) -> int:

@@ -258,7 +258,7 @@ class MainWindow(QMainWindow):
     def _opened(self, db: Workspace) -> None:
         self.db = db
         if db.read_only:
-            self.setWindowTitle("InterviewDesk — read-only")
+            self.setWindowTitle("Read-only")  # Qt adds " — InterviewDesk"
             self.statusBar().showMessage(
                 f"Read-only: {db.describe()} is open in another window, which alone may change it."
             )
