@@ -61,3 +61,17 @@ def test_a_damaged_wal_is_copied_aside_and_said(db_path: Path, cli, tmp_path: Pa
     (wal_copy,) = tmp_path.glob("crashed.unclean-exit.*.sqlite3-wal")
     assert (db_copy.read_bytes(), wal_copy.read_bytes()) == original  # everything, as it was
     assert db_copy.stat().st_mode & 0o077 == 0 and wal_copy.stat().st_mode & 0o077 == 0
+
+
+def test_a_wal_with_a_damaged_header_is_counted_with_the_database_s_page_size(
+    db_path: Path, cli, tmp_path: Path
+) -> None:
+    """Before, a flipped magic number was reported as "2 of the 2 pages" of a 40-page log."""
+    crashed = unclean(db_path, cli, tmp_path)
+    wal = Path(f"{crashed}-wal")
+    data = bytearray(wal.read_bytes())
+    data[0] ^= 0xFF
+    wal.write_bytes(bytes(data))
+    result = cli("candidates", "list", db=crashed)
+    frames = check_wal(bytes(data), 4096).frames
+    assert frames >= ROWS and f"{frames} of the {frames} pages" in result.err

@@ -223,3 +223,43 @@ def test_upgrade_from_0002_keeps_sealed_interviews_and_then_guards_them(db_path:
         connection.execute(text("UPDATE scores SET level = 1 WHERE interview_id = 1"))
     database.close()
     assert list(backup_folder(db_path).glob(f"{db_path.stem}.before-{SCHEMA_HEAD}.*"))
+
+
+def test_a_fifo_as_the_database_is_refused_not_waited_on(tmp_path: Path) -> None:
+    """Before, opening a FIFO as the database blocked forever (the damage sweep's one hang)."""
+    import os
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "pipe.sqlite3"
+    os.mkfifo(fifo)
+    result = subprocess.run(
+        [sys.executable, "-m", "interviewdesk", "--db", str(fifo), "candidates", "list"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert result.returncode == 2 and "is not a regular file" in result.stderr
+
+
+def test_tables_without_a_schema_revision_are_refused_unchanged(cli, db: Database, db_path: Path) -> None:
+    db.close()
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("DELETE FROM alembic_version")
+    connection.close()
+    before = db_path.read_bytes()
+    result = cli("candidates", "list")  # was "table candidates already exists", exit 1
+    assert result.code == 2 and "no schema revision" in result.err
+    assert db_path.read_bytes() == before
+
+
+def test_a_mistyped_folder_is_refused_and_the_default_one_is_made(cli, tmp_path: Path) -> None:
+    from interviewdesk.config import default_db_path
+
+    typo = tmp_path / "no-such-folder" / "x.sqlite3"
+    result = cli("candidates", "list", db=typo)
+    assert result.code == 2 and "does not exist" in result.err
+    assert not typo.parent.exists()
+    assert cli("candidates", "list", db=default_db_path()).code == 0  # first use: the folder is made
+    assert default_db_path().is_file()

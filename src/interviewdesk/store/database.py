@@ -19,12 +19,13 @@ from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
+from interviewdesk.config import default_db_path
 from interviewdesk.errors import DatabaseBusyError, DatabaseRefusedError, UserError
 from interviewdesk.store.backups import BackupError, make_backup
 from interviewdesk.store.inspect import FileState, inspect_sqlite_file
 from interviewdesk.store.locks import InstanceLock, InUseLock
 from interviewdesk.store.schema import SCHEMA_HEAD, SCHEMA_REVISIONS
-from interviewdesk.store.wal import check_wal, set_aside, wal_path
+from interviewdesk.store.wal import check_wal, page_size_of, set_aside, wal_path
 
 BUSY_TIMEOUT_MS = 5000
 SQLITE_PRAGMAS = (
@@ -130,11 +131,24 @@ def _open_sqlite(url: URL, *, instance: bool, read_only: bool) -> Database:
         raise
 
 
-def _instance_lock(path: Path) -> InstanceLock:
+def _ensure_folder(path: Path) -> None:
+    """The default data folder is made on first use; any other folder must exist already (a
+    mistyped ``--db`` must not quietly make folders and an empty database)."""
+    if path.parent.is_dir():
+        return
+    if path != default_db_path().resolve():
+        raise UserError(
+            f"the folder {path.parent} does not exist; check the path, or create the folder first. "
+            "Nothing was created."
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
         raise UserError(f"cannot create the folder {path.parent}: {exc.strerror}.") from None
+
+
+def _instance_lock(path: Path) -> InstanceLock:
+    _ensure_folder(path)
     lock = InstanceLock(path)
     if lock.holder is not None:
         raise DatabaseBusyError(
@@ -154,6 +168,7 @@ def _open_sqlite_file(
     elif read_only:
         raise UserError(f"{path} does not exist.")
     else:
+        _ensure_folder(path)
         _create_private_file(path)
         state, created = FileState(is_empty=True, revision=None), True
     _refuse_unknown_revision(state.revision, str(path))
@@ -192,7 +207,7 @@ def _leftover_wal(path: Path) -> tuple[list[str], list[Path]]:
     try:
         if not wal.is_file() or wal.stat().st_size == 0:
             return [], []
-        check = check_wal(wal.read_bytes())
+        check = check_wal(wal.read_bytes(), page_size_of(path))
         copies = set_aside(path)
     except OSError:
         return [], []  # nothing to compare with or no room for a copy: open as SQLite would
@@ -302,7 +317,6 @@ def _apply_sqlite_pragmas(pragmas: tuple[str, ...], dbapi_connection: Any, _reco
 def _create_private_file(path: Path) -> None:
     """Create an empty database file readable by its owner alone (WAL and SHM files inherit this)."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
         return

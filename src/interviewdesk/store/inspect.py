@@ -7,6 +7,7 @@ refuse (not SQLite, damaged, or from a newer release) stays byte for byte as it 
 from __future__ import annotations
 
 import sqlite3
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,14 @@ class FileState:
 
 def inspect_sqlite_file(path: Path) -> FileState:
     try:
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise DatabaseRefusedError(f"{path} is a folder, not a database file.")
+        if not stat.S_ISREG(mode):  # a FIFO would block the read forever, a device never end
+            raise DatabaseRefusedError(
+                f"{path} is not a regular file (a pipe or a device), so it cannot be a database; "
+                "it was left unchanged."
+            )
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except IsADirectoryError:
@@ -70,7 +79,13 @@ def _inspect(connection: sqlite3.Connection, path: Path) -> FileState:
             f"{path} is an SQLite database of another program, not InterviewDesk's; it was left unchanged."
         )
     row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-    return FileState(is_empty=False, revision=row[0] if row else None)
+    if row is None:  # our tables, no revision: migrating from scratch would fail half-way
+        raise DatabaseRefusedError(
+            f"{path} has InterviewDesk's tables but no schema revision, so it cannot be upgraded "
+            "safely; it was left unchanged. Restore it from a backup.",
+            damaged=True,
+        )
+    return FileState(is_empty=False, revision=row[0])
 
 
 def _refused(path: Path, error: sqlite3.Error) -> DatabaseRefusedError:

@@ -42,13 +42,14 @@ def _checksum(data: bytes, big: bool, s0: int, s1: int) -> tuple[int, int]:
     return s0, s1
 
 
-def check_wal(data: bytes) -> WalCheck:
-    """How many of the WAL's frames SQLite will apply."""
+def check_wal(data: bytes, database_page_size: int = 4096) -> WalCheck:
+    """How many of the WAL's frames SQLite will apply. With a damaged header none will; the frames
+    are then counted with the database's own page size."""
     if len(data) < HEADER:
         return WalCheck(0, 0)
     magic, _version, page_size, _seq, salt1, salt2, c1, c2 = struct.unpack(">8I", data[:HEADER])
     if magic not in (MAGIC_LITTLE, MAGIC_BIG) or page_size < 512 or page_size & (page_size - 1):
-        frames = max(0, (len(data) - HEADER) // (FRAME_HEADER + 65536))
+        frames = max(0, (len(data) - HEADER) // (FRAME_HEADER + database_page_size))
         return WalCheck(frames, 0)
     big = magic == MAGIC_BIG
     frame_size = FRAME_HEADER + page_size
@@ -87,3 +88,14 @@ def set_aside(path: Path) -> list[Path]:
         shutil.copyfile(source, target)
         copies.append(target)
     return copies
+
+
+def page_size_of(database: Path) -> int:
+    """The page size in an SQLite file's header (4096 when it cannot be read)."""
+    try:
+        with database.open("rb") as handle:
+            handle.seek(16)
+            raw = int.from_bytes(handle.read(2), "big")
+    except OSError:
+        return 4096
+    return 65536 if raw == 1 else raw if raw >= 512 and not raw & (raw - 1) else 4096
