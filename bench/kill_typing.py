@@ -71,14 +71,17 @@ def prepare(folder: Path) -> tuple[Path, int]:
     return path, interview_id
 
 
-def one_round(path: Path, interview_id: int, rng: random.Random) -> tuple[bool, bool, float]:
-    """Returns (database sound, nothing older than 1 s lost, seconds of typing lost before the kill)."""
+def one_round(
+    path: Path, interview_id: int, rng: random.Random, script: str = __file__
+) -> tuple[bool, bool, float]:
+    """Returns (database sound, nothing older than 1 s lost, seconds of typing lost before the kill).
+    ``script`` is run with ``--child PATH ID`` and must print "ready", then "TIME LENGTH" per key."""
     with sqlite3.connect(path) as connection:  # a fresh note for each round
         connection.execute("DELETE FROM notes")
         connection.execute("DELETE FROM timer_events")
     connection.close()
     process = subprocess.Popen(
-        [sys.executable, __file__, "--child", str(path), str(interview_id)],
+        [sys.executable, script, "--child", str(path), str(interview_id)],
         stdout=subprocess.PIPE,
         text=True,
     )

@@ -127,3 +127,19 @@ def test_after_an_unclean_exit_the_whole_file_is_checked(cli, db_path: Path, tmp
     result = cli("candidates", "list", db=crashed)
     assert result.code == 0 and "after the unclean exit the database check found" in result.err
     assert "Candidate 39" in result.out
+
+
+def test_check_reports_schema_text_sqlite_cannot_decode(cli, db: Database, db_path: Path) -> None:
+    """Found by the damage sweep: one flipped byte in a table's SQL made `check` fail with "the
+    database could not be used" instead of saying what it found."""
+    create_demo(db)  # follow-ups linked to questions: foreign_key_check reads the broken text
+    db.close()
+    connection = sqlite3.connect(db_path)
+    (sql,) = connection.execute("SELECT sql FROM sqlite_master WHERE name = 'follow_ups'").fetchone()
+    broken = sql.encode().replace(b"candidate_questions", b"candidate_ques\xffions")
+    connection.execute("PRAGMA writable_schema = ON")
+    connection.execute("UPDATE sqlite_master SET sql = CAST(? AS TEXT) WHERE name = 'follow_ups'", (broken,))
+    connection.commit()
+    connection.close()
+    found = cli("check")
+    assert found.code == 1 and "Part of the database cannot be read" in found.out, found.err

@@ -12,12 +12,17 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from interviewdesk.domain.scoring import ScoreValue, seal_holds
 from interviewdesk.store.backups import integrity_problems, list_backups
 from interviewdesk.store.database import Database
 from interviewdesk.store.health_rows import foreign_key_problems, sealed_interviews
 
 STALE_TEMP_S = 600
+RESTORE = (
+    "Restore the newest backup (`interviewdesk backup restore newest`); the damaged file is kept aside."
+)
 BACKUP_OVERDUE = timedelta(days=7)
 
 
@@ -48,13 +53,25 @@ def check_database(db: Database, *, now: datetime | None = None) -> list[Finding
             Finding(
                 True,
                 f"The database file is damaged ({shown}).",
-                "Restore the newest backup (`interviewdesk backup restore newest`); the damaged file "
-                "is kept aside.",
+                RESTORE,
             )
         )
-    with db.begin() as connection:
-        sealed = sealed_interviews(connection)
-        orphans = foreign_key_problems(connection) if db.is_sqlite else 0
+    try:
+        with db.begin() as connection:
+            sealed = sealed_interviews(connection)
+            orphans = foreign_key_problems(connection) if db.is_sqlite else 0
+    except SQLAlchemyError as exc:  # a damaged record or schema text SQLite cannot even decode
+        reason = " ".join(str(getattr(exc, "orig", None) or exc).split())[:160]
+        findings.append(
+            Finding(
+                True,
+                f"Part of the database cannot be read ({reason}).",
+                RESTORE,
+            )
+        )
+        if db.path is not None:
+            findings.extend(_files_beside(db.path, moment))
+        return findings
     broken = [
         head.id
         for head, rows in sealed
