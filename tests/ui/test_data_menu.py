@@ -75,3 +75,29 @@ def test_check_database_reports_off_the_gui_thread(qtbot, db: Database) -> None:
         window.data.check.trigger()
     assert reported.args[0].startswith("No problems: every page reads, every seal matches.")
     assert "There is no backup yet" in reported.args[0]
+
+
+def test_a_damaged_database_is_answered_with_its_newest_backup(qtbot, db: Database, db_path: Path) -> None:
+    from interviewdesk.services.backups import backup_now
+    from interviewdesk.store.backups import backup_folder
+    from tests.integration.test_backups_and_check import damage_a_page
+
+    create_demo(db)
+    backup_now(db)
+    db.close()
+    damage_a_page(db_path)
+    damaged = db_path.read_bytes()
+    window = MainWindow(str(db_path))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: getattr(getattr(window, "opener", None), "restore_box", None) is not None)
+    box = window.opener.restore_box
+    assert "is damaged" in box.text() and box.defaultButton().text() == "Quit"
+    assert db_path.read_bytes() == damaged  # nothing overwritten while asking
+    with qtbot.waitSignal(window.ready, timeout=10000):
+        button(box, "Restore the backup").click()
+    assert window.opener.restored and window.candidates.rowCount() == 3
+    (aside,) = backup_folder(db_path).glob("*.before-restore.*")
+    assert aside.read_bytes() == damaged
+    window.close()
+    window.close_database()

@@ -20,9 +20,7 @@ from interviewdesk.store.database import Database
 from interviewdesk.store.health_rows import foreign_key_problems, sealed_interviews
 
 STALE_TEMP_S = 600
-RESTORE = (
-    "Restore the newest backup (`interviewdesk backup restore newest`); the damaged file is kept aside."
-)
+RESTORE = "Restore the newest backup (`interviewdesk backup restore newest`); the damaged file is kept aside."
 BACKUP_OVERDUE = timedelta(days=7)
 
 

@@ -7,12 +7,11 @@ change is refused by the database itself) rather than be shut out.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from interviewdesk.errors import DatabaseBusyError, UserError
+from interviewdesk.errors import DatabaseBusyError, DatabaseRefusedError, UserError
+from interviewdesk.services.backups import backups_of, restore
 from interviewdesk.services.health import integrity_findings
 from interviewdesk.services.workspace import Workspace, open_workspace
 from interviewdesk.ui.bridge import Bridge
@@ -30,6 +29,8 @@ class DatabaseOpener(QObject):
         super().__init__(parent)
         self._parent, self._target, self._bridge = parent, target, bridge
         self.busy_box: QMessageBox | None = None
+        self.restore_box: QMessageBox | None = None
+        self.restored = False
 
     def open(self) -> None:
         try:
@@ -37,10 +38,52 @@ class DatabaseOpener(QObject):
         except DatabaseBusyError as busy:
             self._offer_read_only(busy)
             return
+        except DatabaseRefusedError as refused:
+            if refused.damaged and self._offer_restore(refused.message):
+                return
+            self._fail(refused.message)
+            return
         except UserError as exc:
             self._fail(exc.message)
             return
         self._opened(db)
+
+    def _offer_restore(self, message: str) -> bool:
+        """A damaged file with a backup: offer the newest, never overwrite without asking."""
+        try:
+            newest = next(iter(backups_of(self._target)), None)
+        except UserError:
+            return False
+        if newest is None:
+            return False
+        when = newest.made_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        box = QMessageBox(QMessageBox.Icon.Critical, "The database is damaged", message, parent=self._parent)
+        box.setInformativeText(
+            f"The newest backup was made {when} and verified. Restore it? The damaged file is kept aside, "
+            "not overwritten; what was written after the backup is not in it."
+        )
+        restore = box.addButton("Restore the backup", QMessageBox.ButtonRole.AcceptRole)
+        quit_ = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(quit_)
+        box.setEscapeButton(quit_)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _code: self._restore_answered(box.clickedButton() is restore, message))
+        self.restore_box = box
+        box.open()
+        return True
+
+    def _restore_answered(self, restore_it: bool, message: str) -> None:
+        self.restore_box = None
+        if not restore_it:
+            self.failed.emit(message)  # the window closes; the file stays as it was
+            return
+        try:
+            restore(self._target)
+        except UserError as exc:
+            self._fail(exc.message)
+            return
+        self.restored = True
+        self.open()
 
     def _offer_read_only(self, busy: DatabaseBusyError) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, "Already open", busy.message, parent=self._parent)
@@ -86,9 +129,7 @@ class DatabaseOpener(QObject):
     def _check_failed(self, error: BaseException) -> None:
         self._inform(f"The database could not be checked after the unclean exit: {error}")
 
-    def _inform(self, text: str, then: Callable[[], None] | None = None) -> None:
+    def _inform(self, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, "InterviewDesk", text, parent=self._parent)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        if then is not None:
-            box.finished.connect(lambda _code: then())
         box.open()
