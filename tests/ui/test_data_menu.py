@@ -101,3 +101,26 @@ def test_a_damaged_database_is_answered_with_its_newest_backup(qtbot, db: Databa
     assert aside.read_bytes() == damaged
     window.close()
     window.close_database()
+
+
+def test_retention_is_set_in_the_window_and_what_is_due_erased_on_a_yes(qtbot, db: Database) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from interviewdesk.services.erasure import retention_days
+    from interviewdesk.ui.data_actions import RetentionDialog
+
+    create_demo(db, now=datetime.now(UTC) - timedelta(days=400))
+    window = open_window(qtbot, db)
+    window.data.retention.trigger()
+    dialog = window.findChild(RetentionDialog)
+    assert dialog is not None and not dialog.enabled.isChecked()  # off by default
+    dialog.enabled.setChecked(True)
+    dialog.period.setValue(365)
+    dialog.accept()
+    assert retention_days(db) == 365
+    box = window.data.box
+    assert isinstance(box, QMessageBox) and "2 candidates are past the retention period" in box.text()
+    assert box.defaultButton().text() == "Not now"
+    with qtbot.waitSignal(window.data.changed, timeout=10000):
+        button(box, "Erase them").click()
+    qtbot.waitUntil(lambda: list_candidates(db) == [], timeout=10000)

@@ -263,3 +263,31 @@ def test_a_mistyped_folder_is_refused_and_the_default_one_is_made(cli, tmp_path:
     assert not typo.parent.exists()
     assert cli("candidates", "list", db=default_db_path()).code == 0  # first use: the folder is made
     assert default_db_path().is_file()
+
+
+def test_upgrade_from_the_previous_release_keeps_everything(db_path: Path) -> None:
+    """A database made by the release before this one (schema 0003) opens with all its interviews,
+    gains the lease, erasure and settings tables, and was backed up first."""
+    from alembic import command
+
+    from interviewdesk.services.demo import create_demo
+    from interviewdesk.services.interview_list import list_interviews
+    from interviewdesk.services.reports import interview_report
+    from interviewdesk.store.migrate import _config as alembic_config
+
+    database = open_workspace(str(db_path))
+    create_demo(database)
+    before = [(row.id, row.candidate, row.status) for row in list_interviews(database)]
+    seal = interview_report(database, 1).seal_hash
+    with database.begin() as connection:
+        command.downgrade(alembic_config(connection), "0003_sealed_is_final")
+    database.close()
+
+    database = open_database(str(db_path))
+    assert [(row.id, row.candidate, row.status) for row in list_interviews(database)] == before
+    assert interview_report(database, 1).seal_hash == seal and interview_report(database, 1).seal_intact
+    with database.begin() as connection:
+        tables = {row[0] for row in connection.execute(text("SELECT name FROM sqlite_master"))}
+    database.close()
+    assert {"editing_leases", "erasures", "settings"} <= tables
+    assert list(backup_folder(db_path).glob(f"{db_path.stem}.before-{SCHEMA_HEAD}.*"))
