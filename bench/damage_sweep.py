@@ -352,6 +352,20 @@ def main() -> None:
         f"Tracebacks: {tracebacks}. Run as uid {os.geteuid()}"
         + (" (root: the read-only cases cannot refuse root)." if os.geteuid() == 0 else "."),
         "",
+        "Reading the table: exit 2 is a refusal with the file left unchanged (a damaged one also gets the "
+        'newest backup named when one exists; these copies have none). Exit 0 with "no" change and a clean '
+        "check is a byte SQLite does not use (free space in a page, unused header fields, the last "
+        'bytes after the final page). A leftover write-ahead log is replayed ("yes": the file changes, '
+        "as it must); when some of its frames are damaged the database and the log are copied aside "
+        "first and the message says how many. Damage only the full check finds (an index, a changed "
+        "seal) is reported by `interviewdesk check`, with exit 1, and after an unclean exit by itself.",
+        "",
+        "Found and fixed by this sweep: a FIFO as the database hung (now refused as not a regular file); "
+        "tables without a schema revision failed half-way into a migration (now refused unchanged); a "
+        'log with a damaged header was counted in 64 KiB pages ("2 of the 2 pages" for 40); a '
+        "link into a missing folder made the folder and an empty database (now refused); `check` "
+        'failed with "could not be used" on schema text SQLite cannot decode (now a finding).',
+        "",
         "| case | exit | message (first line) | file changed | check |",
         "| --- | --- | --- | --- | --- |",
     ]
