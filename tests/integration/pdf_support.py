@@ -35,10 +35,11 @@ class Spec:
     status: InterviewStatus = InterviewStatus.SUBMITTED
 
 
-def store_interview(db: Database, spec: Spec) -> tuple[int, int]:
+def store_interview(db: Database, spec: Spec, *, candidate_id: int | None = None) -> tuple[int, int]:
     """Run an interview as ``spec`` says, through the live session and the real writer; returns
-    (candidate id, interview id)."""
-    candidate_id = add_candidate(db, spec.candidate, role="Analyst")
+    (candidate id, interview id). A new candidate unless ``candidate_id`` names one (a panel)."""
+    if candidate_id is None:
+        candidate_id = add_candidate(db, spec.candidate, role="Analyst")
     interview_id = plan_interview(
         db,
         candidate_id=candidate_id,
@@ -98,3 +99,17 @@ def font_names(path: Path) -> set[str]:
             base = str(ref.get_object().get("/BaseFont", ""))
             names.add(re.sub(r"^/?([A-Z]{6}\+)?", "", base))
     return names
+
+
+def placed_text(path: Path, page: int = 0) -> list[tuple[float, float, str]]:
+    """Each piece of text drawn on a page with where it was drawn: (baseline y, x, text)."""
+    from pypdf import PdfReader
+
+    placed: list[tuple[float, float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, _size: object) -> None:
+        if text.strip():
+            placed.append((round(tm[5] + cm[5], 1), round(tm[4] + cm[4], 1), text.strip()))
+
+    PdfReader(path).pages[page].extract_text(visitor_text=visit)
+    return placed

@@ -23,7 +23,8 @@ def test_demo_panel_page_holds_the_matrix_with_means(cli, db: Database, tmp_path
     assert "Amara Okafor" in first and "3 interviews" in first
     for spec in PANEL:
         assert spec["interviewer"] in first
-    # Every competency row: the levels in panel order ("-" where not scored), the mean, the spread.
+    # Every competency row: the levels in panel order ("-" where not scored), how many scored it,
+    # the mean, and the spread (none with one scorer).
     levels: dict[str, list[int | None]] = {}
     for index, spec in enumerate(PANEL):
         for competency, (level, _) in spec["scores"].items():
@@ -32,11 +33,13 @@ def test_demo_panel_page_holds_the_matrix_with_means(cli, db: Database, tmp_path
     for row in levels.values():
         scored = [lv for lv in row if lv is not None]
         cells = " ".join("-" if lv is None else str(lv) for lv in row)
-        spread = max(scored) - min(scored)
-        expected = f"{cells} {fmean(scored):.1f} {spread}"
+        spread = max(scored) - min(scored) if len(scored) > 1 else "-"
+        expected = f"{cells} {len(scored)} {fmean(scored):.1f} {spread}"
         assert expected in first, expected
-    assert "Collaboration 4 2 - 3.0 2 apart" in first  # the disagreement, flagged in the matrix
-    assert "Disagreements to discuss (1)" in first and "Collaboration: Priya Raman 4, Jonas Weber 2" in first
+    assert "Collaboration 4 2 - 2 3.0 2 apart" in first  # the disagreement, flagged in the matrix
+    assert "Disagreements to discuss (1)" in first
+    assert "Collaboration Interviewer Level Evidence Priya Raman 4 " in first
+    assert "Jonas Weber 2 " in first
     assert "Recommendations" in first and "Strong yes" in first
     # What the candidate cares about: every question of every interview, grouped under its topic.
     for spec in PANEL:
@@ -90,3 +93,51 @@ def test_right_to_left_interviewer_names_in_the_matrix_extract_exactly(
     header = lines.index("Competency")  # the matrix's header row: one interviewer per column
     assert lines[header + 1] == "דנה לוי"
     assert "ليلى حداد" in lines[header + 2 : header + 4]
+
+
+def test_mixed_script_names_keep_their_own_scores(db: Database, tmp_path: Path) -> None:
+    """Before, "Priya Raman 4, محمد العلي 2, יונתן לוי 3" was one bidi paragraph and read as if the
+    Arabic-named interviewer gave 3. Each name now shares a table row with its own level."""
+    from tests.integration.pdf_support import Spec, placed_text, store_interview
+
+    given = {"Priya Raman": 4, "محمد العلي": 2, "יונתן לוי": 3, "王芳": 4}
+    candidate_id = None
+    for name, level in given.items():
+        scores = {"collaboration": (level, f"Evidence from {name}."), "ownership": (3, "Owned it.")}
+        candidate_id, _ = store_interview(
+            db, Spec(interviewer=name, scores=scores), candidate_id=candidate_id
+        )
+    target = tmp_path / "panel.pdf"
+    export_panel_pdf(db, candidate_id, target)
+    placed = placed_text(target)
+    heading_y = next(y for y, _x, text in placed if text.startswith("Disagreements to discuss"))
+    level_x = next(x for y, x, text in placed if text == "Level" and y < heading_y)
+    for name, level in given.items():
+        row_y = next(y for y, _x, text in placed if text == name and y < heading_y)
+        in_level_column = [text for y, x, text in placed if y == row_y and abs(x - level_x) < 1]
+        assert in_level_column == [str(level)], (name, in_level_column)
+
+
+def test_amended_and_unsubmitted_scores_are_stated_as_they_are(db: Database, tmp_path: Path) -> None:
+    """Before: an amended score showed its sealed value unmarked, and an unsubmitted interview's
+    scores entered the mean and the spread."""
+    from interviewdesk.domain.vocabulary import InterviewStatus
+    from tests.integration.pdf_support import Spec, store_interview
+
+    scores = {"collaboration": (4, "Led the review."), "ownership": (3, "Owned it.")}
+    candidate_id, _ = store_interview(
+        db,
+        Spec(interviewer="Priya Raman", scores=scores, amendments=[("collaboration", 2, "Misread my notes")]),
+    )
+    draft = {"collaboration": (1, "Draft."), "ownership": (1, "Draft.")}
+    store_interview(
+        db,
+        Spec(interviewer="Jonas Weber", scores=draft, status=InterviewStatus.COMPLETED),
+        candidate_id=candidate_id,
+    )
+    target = tmp_path / "panel.pdf"
+    export_panel_pdf(db, candidate_id, target)
+    first = " ".join(read_pdf(target).pages[0].split())
+    assert "Collaboration 2 amended, sealed 4 (1) 1 2.0 -" in first
+    assert "Ownership 3 (1) 1 3.0 -" in first
+    assert "not counted in the mean or spread" in first and "Disagreements to discuss" not in first

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from interviewdesk.domain import stamps
+from interviewdesk.domain.panel import Mark, PanelScores
 from interviewdesk.domain.timer import SKIPPED_BELOW_S
 from interviewdesk.domain.vocabulary import QuestionTopic
 
@@ -75,10 +76,20 @@ class RubricLine:
     evidence: str
     amendments: tuple[Amendment, ...] = ()
     anchors: tuple[tuple[int, str], ...] = ()  # every level's anchor, for feedback
+    weight: float = 1.0  # the template's weight for this competency
 
     @property
     def has_evidence(self) -> bool:
         return bool(self.evidence.strip())
+
+    @property
+    def current_level(self) -> int | None:
+        """The level that holds now: the latest amendment's, else the one sealed or typed."""
+        return self.amendments[-1].level if self.amendments else self.level
+
+    @property
+    def current_evidence(self) -> str:
+        return self.amendments[-1].evidence if self.amendments else self.evidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,6 +262,23 @@ class PanelMember:
     @property
     def label(self) -> str:
         return self.report.interviewer or f"Interview {self.report.interview_id}"
+
+    def scores(self) -> PanelScores:
+        """This interview's marks for the panel matrix: amended values with the sealed ones kept,
+        counted only once submitted."""
+        report = self.report
+        marks = {
+            (line.competency_id, line.name): Mark(
+                line.current_level,
+                counted=report.submitted,
+                sealed_level=line.level,
+                amended=bool(line.amendments) and line.current_level != line.level,
+                evidence=line.current_evidence,
+            )
+            for line in report.rubric
+        }
+        weights = {(line.competency_id, line.name): line.weight for line in report.rubric}
+        return PanelScores(self.label, marks, submitted=report.submitted, weights=weights)
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,12 +62,10 @@ def panel_report(
         if not loaded:
             raise NotFoundError(f"candidate {candidate_id} has no interviews to summarise yet.")
     members = tuple(PanelMember(build_interview_report(rows)) for rows in loaded)
-    competencies: dict[str, str] = {}
-    for member in members:
-        for line in member.report.rubric:
-            competencies.setdefault(line.competency_id, line.name)
+    # By id and name: one id under two templates' names is two rows, each under its own name.
+    competencies = dict.fromkeys((line.competency_id, line.name) for m in members for line in m.report.rubric)
     first = members[0].report
-    return PanelReport(first.candidate, first.candidate_role, members, tuple(competencies.items()))
+    return PanelReport(first.candidate, first.candidate_role, members, tuple(competencies))
 
 
 def build_interview_report(rows: InterviewRows, *, include_private: bool = False) -> InterviewReport:
@@ -118,8 +116,9 @@ def build_interview_report(rows: InterviewRows, *, include_private: bool = False
             level_label=_level_label(scale, level),
             anchor=c.anchors.get(level, "") if level is not None else "",
             evidence=shared(stored[c.id].evidence) if c.id in stored else "",
-            amendments=tuple(amendments.get(c.id, ())),
+            amendments=tuple(sorted(amendments.get(c.id, ()), key=lambda a: a.amended_at)),
             anchors=tuple(sorted(c.anchors.items())),
+            weight=c.weight,
         )
         for c in template.competencies
     )

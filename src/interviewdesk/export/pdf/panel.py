@@ -5,7 +5,14 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
-from interviewdesk.domain.panel import CompetencyRow, PanelScores, competency_matrix, questions_by_topic
+from interviewdesk.domain.panel import (
+    CompetencyRow,
+    Mark,
+    PanelScores,
+    competency_matrix,
+    has_weights,
+    questions_by_topic,
+)
 from interviewdesk.domain.report import PanelReport
 from interviewdesk.export.pdf.charts import radar
 from interviewdesk.export.pdf.interview import interview_story
@@ -16,9 +23,7 @@ from interviewdesk.export.pdf.text import user_text
 
 def panel_story(panel: PanelReport, styles: Styles, width: float) -> list[Flowable]:
     members = panel.members
-    scores = [
-        PanelScores(m.label, {line.competency_id: line.level for line in m.report.rubric}) for m in members
-    ]
+    scores = [m.scores() for m in members]
     matrix = competency_matrix(panel.competencies, scores)
     story: list[Flowable] = [
         Paragraph("Panel summary", styles.small),
@@ -29,9 +34,13 @@ def panel_story(panel: PanelReport, styles: Styles, width: float) -> list[Flowab
             styles.body,
         ),
         *_unsubmitted(panel, styles),
+        # The decision first, then the scores behind it, what to discuss, and the candidate's side.
+        *_recommendations(panel, styles, width),
         Paragraph("Competencies by interviewer", styles.heading),
-        _matrix(panel, matrix, styles, width),
-        *_disagreements(panel, matrix, styles),
+        _matrix(panel, scores, matrix, styles, width),
+        *_matrix_key(scores, matrix, styles),
+        *_disagreements(panel, matrix, styles, width),
+        *_questions(panel, styles, width),
     ]
     top = max((level for m in members for level, _ in m.report.scale), default=5)
     chart = radar(
@@ -42,9 +51,8 @@ def panel_story(panel: PanelReport, styles: Styles, width: float) -> list[Flowab
         legend=True,
     )
     if chart is not None:
+        story.append(Paragraph("Profiles", styles.heading))
         story.append(chart)
-    story += _recommendations(panel, styles, width)
-    story += _questions(panel, styles, width)
     for member in members:
         story.append(PageBreak())
         story.append(user_text(f"Appendix: interview with {member.label}", styles.small))
@@ -60,17 +68,28 @@ def _unsubmitted(panel: PanelReport, styles: Styles) -> list[Flowable]:
     return [flag_mark(styles, "Not yet submitted; their scores may change:"), user_text(names, styles.body)]
 
 
-def _matrix(panel: PanelReport, matrix: list[CompetencyRow], styles: Styles, width: float) -> Flowable:
+def _matrix(
+    panel: PanelReport, scores: list[PanelScores], matrix: list[CompetencyRow], styles: Styles, width: float
+) -> Flowable:
+    """Each interviewer's mark; then how many counted, their mean and spread. Unsubmitted marks are
+    shown in brackets and not counted; an amended mark shows the sealed value beside it."""
     members = panel.members
-    name_width = 0.28 * width
-    stat_width = 0.1 * width
-    each = (width - name_width - 2 * stat_width) / max(1, len(members))
-    header = ("Competency", *(_header_label(m.label, m.report.submitted) for m in members), "Mean", "Spread")
+    name_width = 0.24 * width
+    stat_width = 0.09 * width
+    each = (width - name_width - 3 * stat_width) / max(1, len(members))
+    header = (
+        "Competency",
+        *(_header_label(m.label, m.report.submitted) for m in members),
+        "Scored",
+        "Mean",
+        "Spread",
+    )
     rows: list[list[Flowable | str]] = []
     flagged = []
     for index, row in enumerate(matrix):
         cells: list[Flowable | str] = [row.name]
-        cells += ["-" if level is None else str(level) for level in row.levels]
+        cells += [_mark(mark, styles) for mark in row.marks]
+        cells.append(str(row.count))
         cells.append(f"{row.mean:.1f}" if row.mean is not None else "-")
         spread = "-" if row.spread is None else str(row.spread)
         cells.append(flag_mark(styles, f"{spread} apart") if row.disagreement else spread)
@@ -79,13 +98,47 @@ def _matrix(panel: PanelReport, matrix: list[CompetencyRow], styles: Styles, wid
         rows.append(cells)
     if not rows:
         return Paragraph("No competency has been scored yet.", styles.body)
+    if has_weights(scores):
+        overall = [p.weighted_overall() for p in scores]
+        rows.append(
+            [
+                "Weighted overall",
+                *(("-" if value is None else f"{value:.2f}") for value in overall),
+                "",
+                "",
+                "",
+            ]
+        )
     return table(
         styles,
         header,
         rows,
-        [name_width, *([each] * len(members)), stat_width, stat_width],
+        [name_width, *([each] * len(members)), stat_width, stat_width, stat_width],
         flagged_rows=flagged,
     )
+
+
+def _mark(mark: Mark, styles: Styles) -> Flowable | str:
+    if mark.level is None:
+        return "-"
+    shown = str(mark.level) if mark.counted else f"({mark.level})"
+    if mark.amended:
+        sealed = "-" if mark.sealed_level is None else str(mark.sealed_level)
+        return flag_mark(styles, f"{shown} amended, sealed {sealed}")
+    return shown
+
+
+def _matrix_key(scores: list[PanelScores], matrix: list[CompetencyRow], styles: Styles) -> list[Flowable]:
+    notes = []
+    if any(not p.submitted for p in scores):
+        notes.append("(3): from an interview not yet submitted, not counted in the mean or spread.")
+    if any(m.amended for row in matrix for m in row.marks):
+        notes.append("Amended: changed after the seal, counted at the new value; the sealed value beside it.")
+    if any(row.count == 1 for row in matrix):
+        notes.append("A competency scored by one person has no spread.")
+    if has_weights(scores):
+        notes.append("Weighted overall: each interviewer's levels weighted as their template weights them.")
+    return [Paragraph(note, styles.small) for note in notes]
 
 
 def _header_label(label: str, submitted: bool) -> str:
@@ -96,17 +149,29 @@ def _bullets(texts: list[str], styles: Styles) -> list[Flowable]:
     return [user_text(f"• {text}", styles.cell) for text in texts]
 
 
-def _disagreements(panel: PanelReport, matrix: list[CompetencyRow], styles: Styles) -> list[Flowable]:
+def _disagreements(
+    panel: PanelReport, matrix: list[CompetencyRow], styles: Styles, width: float
+) -> list[Flowable]:
+    """Each disagreement with every side's level and evidence, one interviewer per table row: a
+    name and its score share a row, so no bidi reordering can pin a score to the wrong person."""
     rows = [row for row in matrix if row.disagreement]
     if not rows:
         return [Paragraph("No disagreements of two levels or more.", styles.small)]
     story: list[Flowable] = [Spacer(1, 2 * mm), flag_mark(styles, f"Disagreements to discuss ({len(rows)})")]
     labels = [m.label for m in panel.members]
     for row in rows:
-        levels = ", ".join(
-            f"{label} {lv}" for label, lv in zip(labels, row.levels, strict=True) if lv is not None
+        sides: list[list[Flowable | str]] = [
+            [label, str(mark.level), mark.evidence or "no evidence written"]
+            for label, mark in zip(labels, row.marks, strict=True)
+            if mark.counted and mark.level is not None
+        ]
+        story.append(Spacer(1, 1 * mm))
+        story.append(user_text(row.name, styles.body, bold=True))
+        story.append(
+            table(
+                styles, ("Interviewer", "Level", "Evidence"), sides, [0.24 * width, 0.1 * width, 0.66 * width]
+            )
         )
-        story.append(user_text(f"{row.name}: {levels}", styles.body))
     return story
 
 

@@ -49,6 +49,7 @@ def make_styles() -> Styles:
             leading=15,
             spaceBefore=9,
             spaceAfter=4,
+            keepWithNext=1,  # a heading never ends a page without what it heads
         ),
         body=body,
         small=ParagraphStyle("small", parent=body, fontSize=8, leading=10, textColor=MUTED),
