@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -86,8 +87,14 @@ class PdfText:
 
 
 def read_pdf(path: Path) -> PdfText:
+    """Every page's text, with Arabic's contextual glyphs (drawn as presentation forms) read back as
+    the letters they are (NFKC); test_pdf_arabic.py checks the forms themselves."""
     reader = PdfReader(path)
-    return PdfText([page.extract_text() or "" for page in reader.pages])
+    return PdfText([_letters(page.extract_text() or "") for page in reader.pages])
+
+
+def _letters(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", ch) if "\ufb50" <= ch <= "\ufeff" else ch for ch in text)
 
 
 def font_names(path: Path) -> set[str]:
@@ -103,13 +110,23 @@ def font_names(path: Path) -> set[str]:
 
 def placed_text(path: Path, page: int = 0) -> list[tuple[float, float, str]]:
     """Each piece of text drawn on a page with where it was drawn: (baseline y, x, text)."""
-    from pypdf import PdfReader
-
     placed: list[tuple[float, float, str]] = []
 
     def visit(text: str, cm: list[float], tm: list[float], _font: object, _size: object) -> None:
         if text.strip():
-            placed.append((round(tm[5] + cm[5], 1), round(tm[4] + cm[4], 1), text.strip()))
+            placed.append((round(tm[5] + cm[5], 1), round(tm[4] + cm[4], 1), _letters(text.strip())))
 
     PdfReader(path).pages[page].extract_text(visitor_text=visit)
     return placed
+
+
+def drawn_text(path: Path, page: int = 0) -> list[str]:
+    """The text pieces of a page exactly as drawn (Arabic in its presentation forms)."""
+    pieces: list[str] = []
+
+    def visit(text: str, *_args: object) -> None:
+        if text.strip():
+            pieces.append(text.strip())
+
+    PdfReader(path).pages[page].extract_text(visitor_text=visit)
+    return pieces

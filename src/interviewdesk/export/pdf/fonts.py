@@ -13,9 +13,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from reportlab.lib.abag import ABag
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFont, shapeFragWord
 
 from interviewdesk.resources import resource
 
@@ -116,7 +117,51 @@ def font_runs(text: str) -> list[Run]:
 
 
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
-    return float(sum(pdfmetrics.stringWidth(run.text, run.face(bold=bold), size) for run in font_runs(text)))
+    return float(sum(_run_width(run, size, bold=bold) for run in font_runs(text)))
+
+
+def _run_width(run: Run, size: float, *, bold: bool) -> float:
+    face = run.face(bold=bold)
+    if run.family not in SHAPED:
+        return float(pdfmetrics.stringWidth(run.text, face, size))
+    lead, core, tail = shaped_parts(run.text)
+    return float(
+        pdfmetrics.stringWidth(lead + tail, face, size) + (shaped_width(core, face, size) if core else 0.0)
+    )
+
+
+def shaped_parts(visual: str) -> tuple[str, str, str]:
+    """A shaped run in visual order cut into its neutral edges (spaces, punctuation, drawn as they
+    are) and its core, from the first to the last letter, which is what HarfBuzz shapes."""
+    letters = [i for i, char in enumerate(visual) if not _is_neutral(char)]
+    if not letters:
+        return visual, "", ""
+    return visual[: letters[0]], visual[letters[0] : letters[-1] + 1], visual[letters[-1] + 1 :]
+
+
+# Joining, required ligatures (lam-alef) and kerning; no discretionary ligatures: "dlig" would
+# turn a name such as Muhammad into the honorific ligature U+FDF4.
+_FEATURES = {"kern": True, "liga": True, "dlig": False}
+
+
+def shape(visual_core: str, face: str, size: float) -> str:
+    """An Arabic core as HarfBuzz shapes it: ReportLab's ShapedStr of contextual glyphs, in visual
+    order. The bidi algorithm gave the core in visual order; HarfBuzz wants logical order and lays
+    right-to-left text out itself, so it is handed the core reversed back."""
+    word = [
+        pdfmetrics.stringWidth(visual_core, face, size),
+        (ABag(fontName=face, fontSize=size), visual_core[::-1]),
+    ]
+    shaped = shapeFragWord(word, features=_FEATURES, force=True)
+    return shaped[1][1]  # type: ignore[no-any-return]
+
+
+def shaped_width(visual_core: str, face: str, size: float) -> float:
+    """The width of an Arabic core as drawn (joined letters differ from isolated ones)."""
+    data = getattr(shape(visual_core, face, size), "__shapeData__", None)
+    if not data:
+        return float(pdfmetrics.stringWidth(visual_core, face, size))
+    return float(sum(d.x_advance for d in data) * size / 1000)
 
 
 def has_rtl(text: str) -> bool:

@@ -4,7 +4,9 @@ Left-to-right text becomes a Paragraph whose markup switches font per run. Repor
 needs a package that is not on PyPI, so text holding Hebrew or Arabic goes through BidiText
 instead: lines are broken in logical order, each line is reordered with python-bidi (the Unicode
 bidi algorithm), right-aligned when its first strong character is right-to-left, and Arabic runs
-are shaped by HarfBuzz. Text drawn this way extracts back in logical order.
+are shaped by HarfBuzz (handed back in logical order: it lays right-to-left text out itself).
+Hebrew extracts back as typed; Arabic as the contextual presentation forms drawn, whose NFKC
+normalisation is the text typed.
 """
 
 from __future__ import annotations
@@ -18,7 +20,17 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
-from interviewdesk.export.pdf.fonts import SANS, SHAPED, font_runs, has_cjk, has_rtl, text_width
+from interviewdesk.export.pdf.fonts import (
+    SANS,
+    SHAPED,
+    font_runs,
+    has_cjk,
+    has_rtl,
+    shape,
+    shaped_parts,
+    shaped_width,
+    text_width,
+)
 
 
 def markup(text: str, *, bold: bool = False) -> str:
@@ -67,8 +79,24 @@ def draw_line(
     for run in font_runs(visual):
         face = run.face(bold=bold)
         canvas.setFont(face, size)
-        canvas.drawString(x, y, run.text, shaping=run.family in SHAPED)
-        x += text_width(run.text, size, bold=bold)
+        if run.family in SHAPED:
+            # The bidi algorithm put this run in visual order; HarfBuzz shapes text in logical
+            # order and lays an Arabic run out right to left itself. Handing it the visual order
+            # reversed it twice: words came out backwards in isolated letters. The neutral edges
+            # (a space, a full stop) stay where the bidi algorithm put them.
+            lead, core, tail = shaped_parts(run.text)
+            for part, shaped in ((lead, False), (core, True), (tail, False)):
+                if not part:
+                    continue
+                if shaped:
+                    canvas.drawString(x, y, shape(part, face, size))
+                    x += shaped_width(part, face, size)
+                else:
+                    canvas.drawString(x, y, part)
+                    x += canvas.stringWidth(part, face, size)
+        else:
+            canvas.drawString(x, y, run.text)
+            x += text_width(run.text, size, bold=bold)
 
 
 class BidiText(Flowable):
