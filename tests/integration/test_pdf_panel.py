@@ -141,3 +141,38 @@ def test_amended_and_unsubmitted_scores_are_stated_as_they_are(db: Database, tmp
     assert "Collaboration 2 amended, sealed 4 (1) 1 2.0 -" in first
     assert "Ownership 3 (1) 1 3.0 -" in first
     assert "not counted in the mean or spread" in first and "Disagreements to discuss" not in first
+
+
+def test_a_large_panel_is_set_in_several_tables(db: Database, tmp_path: Path) -> None:
+    """Before, 24 or more interviews failed with ReportLab's "negative availWidth" ValueError."""
+    from tests.integration.pdf_support import Spec, store_interview
+
+    candidate_id = None
+    for n in range(26):
+        candidate_id, _ = store_interview(
+            db, Spec(interviewer=f"Panelist {n:02d}"), candidate_id=candidate_id
+        )
+    target = tmp_path / "panel.pdf"
+    export_panel_pdf(db, candidate_id, target)
+    text = read_pdf(target)
+    head = " ".join(" ".join(text.pages[:3]).split())
+    assert all(f"Panelist {n:02d}" in head for n in range(26))
+    assert head.count("Competency") >= 5  # 26 interviewers in tables of six
+    assert "Ownership 3 3 26 3.0 0" in head  # the counts once, after the last of them
+    assert text.flat.count("Appendix: interview with") == 26
+
+
+def test_export_time_grows_with_a_note_s_length_not_its_square(db: Database, tmp_path: Path) -> None:
+    """Before, one long note was one Paragraph laid out again at every page break: 100 KB took
+    7 s, 400 KB 2 min. Counted in layout work, not seconds: the pieces a note becomes."""
+    from interviewdesk.export.pdf.styles import make_styles
+    from interviewdesk.export.pdf.text import LONG_LINE, user_paragraphs
+
+    styles = make_styles()
+    one_line = "word " * 40_000  # 200 KB without a line break
+    pieces = user_paragraphs(one_line, styles.body)
+    assert len(pieces) >= len(one_line) // LONG_LINE
+    assert all(len(p.text) <= LONG_LINE for p in pieces)  # type: ignore[attr-defined]
+    assert " ".join(p.text for p in pieces).split() == one_line.split()  # type: ignore[attr-defined]
+    lines = "first line\nsecond line\n\nafter a blank"
+    assert [p.text for p in user_paragraphs(lines, styles.body)] == lines.split("\n")  # type: ignore[attr-defined]

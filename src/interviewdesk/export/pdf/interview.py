@@ -10,7 +10,7 @@ from interviewdesk.domain.report import InterviewReport
 from interviewdesk.export.pdf.charts import radar
 from interviewdesk.export.pdf.layout import cell, flag_mark, grid, local_time, minutes, signed_minutes, table
 from interviewdesk.export.pdf.styles import FLAG, FLAG_FILL, GOOD, Styles
-from interviewdesk.export.pdf.text import user_text
+from interviewdesk.export.pdf.text import user_paragraphs, user_text
 
 
 def interview_story(report: InterviewReport, styles: Styles, width: float) -> list[Flowable]:
@@ -235,7 +235,7 @@ def _notes(report: InterviewReport, styles: Styles) -> list[Flowable]:
             stamp += " · PRIVATE"
         where = f" ({note.question})" if note.question else ""
         story.append(Paragraph(f"<font color='#59636E'>{stamp}</font>", styles.small))
-        story.append(user_text(note.text + where, styles.body))
+        story += user_paragraphs(note.text + where, styles.body)
     return story
 
 

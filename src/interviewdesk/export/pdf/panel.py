@@ -13,7 +13,7 @@ from interviewdesk.domain.panel import (
     has_weights,
     questions_by_topic,
 )
-from interviewdesk.domain.report import PanelReport
+from interviewdesk.domain.report import PanelMember, PanelReport
 from interviewdesk.export.pdf.charts import radar
 from interviewdesk.export.pdf.interview import interview_story
 from interviewdesk.export.pdf.layout import flag_mark, local_time, table
@@ -37,7 +37,7 @@ def panel_story(panel: PanelReport, styles: Styles, width: float) -> list[Flowab
         # The decision first, then the scores behind it, what to discuss, and the candidate's side.
         *_recommendations(panel, styles, width),
         Paragraph("Competencies by interviewer", styles.heading),
-        _matrix(panel, scores, matrix, styles, width),
+        *_matrix(panel, scores, matrix, styles, width),
         *_matrix_key(scores, matrix, styles),
         *_disagreements(panel, matrix, styles, width),
         *_questions(panel, styles, width),
@@ -68,54 +68,67 @@ def _unsubmitted(panel: PanelReport, styles: Styles) -> list[Flowable]:
     return [flag_mark(styles, "Not yet submitted; their scores may change:"), user_text(names, styles.body)]
 
 
+MAX_COLUMNS = 6  # interviewers side by side in one table (names still fit); more get tables of their own
+
+
 def _matrix(
     panel: PanelReport, scores: list[PanelScores], matrix: list[CompetencyRow], styles: Styles, width: float
-) -> Flowable:
+) -> list[Flowable]:
     """Each interviewer's mark; then how many counted, their mean and spread. Unsubmitted marks are
-    shown in brackets and not counted; an amended mark shows the sealed value beside it."""
-    members = panel.members
+    shown in brackets and not counted; an amended mark shows the sealed value beside it. A large
+    panel is set as several tables of at most MAX_COLUMNS interviewers, the counts in the last."""
+    if not matrix:
+        return [Paragraph("No competency has been scored yet.", styles.body)]
+    members = list(panel.members)
+    groups = [range(i, min(i + MAX_COLUMNS, len(members))) for i in range(0, len(members), MAX_COLUMNS)]
+    tables: list[Flowable] = []
+    for number, group in enumerate(groups, start=1):
+        last = number == len(groups)
+        tables.append(
+            _matrix_part(members, scores, matrix, group=group, styles=styles, width=width, with_stats=last)
+        )
+        if not last:
+            tables.append(Spacer(1, 2 * mm))
+    return tables
+
+
+def _matrix_part(
+    members: list[PanelMember],
+    scores: list[PanelScores],
+    matrix: list[CompetencyRow],
+    *,
+    group: range,
+    styles: Styles,
+    width: float,
+    with_stats: bool,
+) -> Flowable:
     name_width = 0.24 * width
     stat_width = 0.09 * width
-    each = (width - name_width - 3 * stat_width) / max(1, len(members))
-    header = (
-        "Competency",
-        *(_header_label(m.label, m.report.submitted) for m in members),
-        "Scored",
-        "Mean",
-        "Spread",
-    )
+    stats = 3 if with_stats else 0
+    # The same column width in every part, so a large panel's tables line up.
+    each = (width - name_width - 3 * stat_width) / min(MAX_COLUMNS, len(members))
+    header = ["Competency", *(_header_label(members[i].label, members[i].report.submitted) for i in group)]
+    if with_stats:
+        header += ["Scored", "Mean", "Spread"]
     rows: list[list[Flowable | str]] = []
     flagged = []
     for index, row in enumerate(matrix):
-        cells: list[Flowable | str] = [row.name]
-        cells += [_mark(mark, styles) for mark in row.marks]
-        cells.append(str(row.count))
-        cells.append(f"{row.mean:.1f}" if row.mean is not None else "-")
-        spread = "-" if row.spread is None else str(row.spread)
-        cells.append(flag_mark(styles, f"{spread} apart") if row.disagreement else spread)
+        cells: list[Flowable | str] = [row.name, *(_mark(row.marks[i], styles) for i in group)]
+        if with_stats:
+            cells.append(str(row.count))
+            cells.append(f"{row.mean:.1f}" if row.mean is not None else "-")
+            spread = "-" if row.spread is None else str(row.spread)
+            cells.append(flag_mark(styles, f"{spread} apart") if row.disagreement else spread)
         if row.disagreement:
             flagged.append(index)
         rows.append(cells)
-    if not rows:
-        return Paragraph("No competency has been scored yet.", styles.body)
     if has_weights(scores):
-        overall = [p.weighted_overall() for p in scores]
+        overall = [scores[i].weighted_overall() for i in group]
         rows.append(
-            [
-                "Weighted overall",
-                *(("-" if value is None else f"{value:.2f}") for value in overall),
-                "",
-                "",
-                "",
-            ]
+            ["Weighted overall", *(("-" if v is None else f"{v:.2f}") for v in overall), *([""] * stats)]
         )
-    return table(
-        styles,
-        header,
-        rows,
-        [name_width, *([each] * len(members)), stat_width, stat_width, stat_width],
-        flagged_rows=flagged,
-    )
+    widths = [name_width, *([each] * len(group)), *([stat_width] * stats)]
+    return table(styles, header, rows, widths, flagged_rows=flagged)
 
 
 def _mark(mark: Mark, styles: Styles) -> Flowable | str:
