@@ -8,6 +8,7 @@ from statistics import fmean
 from interviewdesk.domain.vocabulary import QuestionTopic
 from interviewdesk.services.demo import create_demo
 from interviewdesk.services.demo_data import PANEL
+from interviewdesk.services.interview_list import list_interviews
 from interviewdesk.services.pdf_export import export_panel_pdf
 from interviewdesk.store.database import Database
 from tests.integration.pdf_support import read_pdf
@@ -57,8 +58,8 @@ def test_unsubmitted_interviews_are_marked(cli, db: Database, tmp_path: Path) ->
     assert cli("export", "panel", str(demo.candidate_ids[1]), "-o", str(target)).code == 0
     text = read_pdf(target)
     assert text.has("Not yet submitted; their scores may change:")
-    assert text.has("Jonas Weber (planned)")
-    assert text.has("(not submitted)")
+    assert text.has("Jonas Weber (planned, not held yet)")
+    assert text.has("not submitted")  # in the recommendations
 
 
 def test_progress_reports_every_step_and_ends_complete(db: Database, tmp_path: Path) -> None:
@@ -92,7 +93,8 @@ def test_right_to_left_interviewer_names_in_the_matrix_extract_exactly(
     lines = [line.strip() for line in first.splitlines()]
     header = lines.index("Competency")  # the matrix's header row: one interviewer per column
     assert lines[header + 1] == "דנה לוי"
-    assert "ليلى حداد" in lines[header + 2 : header + 4]
+    assert lines[header + 2] == "Scored"  # the interview not held yet has no column of empty marks
+    assert "ليلى حداد" in lines[: lines.index("Competency")]  # it is named above, with its state
 
 
 def test_mixed_script_names_keep_their_own_scores(db: Database, tmp_path: Path) -> None:
@@ -176,3 +178,18 @@ def test_export_time_grows_with_a_note_s_length_not_its_square(db: Database, tmp
     assert " ".join(p.text for p in pieces).split() == one_line.split()  # type: ignore[attr-defined]
     lines = "first line\nsecond line\n\nafter a blank"
     assert [p.text for p in user_paragraphs(lines, styles.body)] == lines.split("\n")  # type: ignore[attr-defined]
+
+
+def test_a_planned_interview_is_one_plain_line_not_a_page_of_red(cli, db: Database, tmp_path: Path) -> None:
+    """Before: "NOT SCORED" rows, every checklist item "not covered", "-23 min under", a one-dot
+    radar and "the candidate's own questions took not measured of the interview"."""
+    demo = create_demo(db)
+    planned = [
+        r for r in list_interviews(db, candidate_id=demo.candidate_ids[1]) if r.status.value == "planned"
+    ]
+    target = tmp_path / "planned.pdf"
+    assert cli("export", "pdf", str(planned[0].id), "-o", str(target)).code == 0
+    text = read_pdf(target)
+    assert len(text.pages) == 1 and text.has("Not held yet")
+    for noise in ("NOT SCORED", "not covered", "under", "not measured", "Rubric", "Timing"):
+        assert noise not in text.flat, noise

@@ -192,6 +192,11 @@ class InterviewReport:
     seal_intact: bool | None = None  # None: not sealed; False: the sealed scores were changed
     flags: tuple[Flag, ...] = field(default=())
 
+    @property
+    def held(self) -> bool:
+        """Whether the interview has taken place, or begun: a planned one has nothing to report."""
+        return self.actual_s > 0 or self.status != "planned"
+
 
 def interview_flags(report: InterviewReport) -> tuple[Flag, ...]:
     """What a reader of the summary must not miss, in the order a panel would ask about it."""
@@ -203,6 +208,8 @@ def interview_flags(report: InterviewReport) -> tuple[Flag, ...]:
                 "The scores or recommendation differ from what was sealed, and not by an amendment.",
             )
         )
+    if not report.held:  # nothing was scored, timed or asked yet: that is not a finding
+        return (Flag(FlagKind.NOT_SUBMITTED, "This interview has not taken place yet."),)
     if not report.submitted:
         flags.append(Flag(FlagKind.NOT_SUBMITTED, f"This interview is {report.status}: scores may change."))
     for line in report.rubric:

@@ -14,6 +14,16 @@ from interviewdesk.export.pdf.text import user_paragraphs, user_text
 
 
 def interview_story(report: InterviewReport, styles: Styles, width: float) -> list[Flowable]:
+    if not report.held:
+        return [
+            Paragraph("Interview summary", styles.small),
+            user_text(report.candidate, styles.title),
+            *_facts(report, styles, width),
+            Paragraph(
+                "Not held yet: this interview is planned, so nothing has been scored, timed or noted.",
+                styles.body,
+            ),
+        ]
     story: list[Flowable] = [
         Paragraph("Interview summary", styles.small),
         user_text(report.candidate, styles.title),
@@ -142,15 +152,14 @@ def _timing(report: InterviewReport, styles: Styles, width: float) -> list[Flowa
             flagged_rows=flagged,
         )
     )
-    share = "not measured" if report.actual_share is None else f"{report.actual_share:.0%}"
     story.append(Spacer(1, 2 * mm))
-    story.append(
-        Paragraph(
-            f"<b>Two-way balance:</b> the candidate's own questions took {share} of the interview; "
-            f"the template reserves {report.intended_share:.0%}.",
-            styles.body,
-        )
+    reserved = f"the template reserves {report.intended_share:.0%}"
+    balance = (
+        f"the candidate's own questions took {report.actual_share:.0%} of the interview; {reserved}."
+        if report.actual_share is not None
+        else f"the time for the candidate's own questions was not measured; {reserved}."
     )
+    story.append(Paragraph(f"<b>Two-way balance:</b> {balance}", styles.body))
     return story
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
@@ -22,30 +24,32 @@ from interviewdesk.export.pdf.text import user_text
 
 
 def panel_story(panel: PanelReport, styles: Styles, width: float) -> list[Flowable]:
-    members = panel.members
-    scores = [m.scores() for m in members]
+    # Interviews not held yet are named and have their appendix, but no column of empty marks.
+    held = tuple(m for m in panel.members if m.report.held) or panel.members
+    scored = replace(panel, members=held)
+    scores = [m.scores() for m in held]
     matrix = competency_matrix(panel.competencies, scores)
     story: list[Flowable] = [
         Paragraph("Panel summary", styles.small),
         user_text(panel.candidate, styles.title),
         user_text(
-            f"{panel.candidate_role or 'No role given'} · {len(members)} interview"
-            f"{'s' if len(members) != 1 else ''}",
+            f"{panel.candidate_role or 'No role given'} · {len(panel.members)} interview"
+            f"{'s' if len(panel.members) != 1 else ''}",
             styles.body,
         ),
         *_unsubmitted(panel, styles),
         # The decision first, then the scores behind it, what to discuss, and the candidate's side.
         *_recommendations(panel, styles, width),
         Paragraph("Competencies by interviewer", styles.heading),
-        *_matrix(panel, scores, matrix, styles, width),
+        *_matrix(scored, scores, matrix, styles, width),
         *_matrix_key(scores, matrix, styles),
-        *_disagreements(panel, matrix, styles, width),
+        *_disagreements(scored, matrix, styles, width),
         *_questions(panel, styles, width),
     ]
-    top = max((level for m in members for level, _ in m.report.scale), default=5)
+    top = max((level for m in held for level, _ in m.report.scale), default=5)
     chart = radar(
         [row.name for row in matrix],
-        [(m.label, [row.levels[i] for row in matrix]) for i, m in enumerate(members)],
+        [(m.label, [row.levels[i] for row in matrix]) for i, m in enumerate(held)],
         top_level=top,
         size=115,
         legend=True,
@@ -53,7 +57,7 @@ def panel_story(panel: PanelReport, styles: Styles, width: float) -> list[Flowab
     if chart is not None:
         story.append(Paragraph("Profiles", styles.heading))
         story.append(chart)
-    for member in members:
+    for member in panel.members:
         story.append(PageBreak())
         story.append(user_text(f"Appendix: interview with {member.label}", styles.small))
         story += interview_story(member.report, styles, width)
@@ -64,7 +68,9 @@ def _unsubmitted(panel: PanelReport, styles: Styles) -> list[Flowable]:
     pending = [m for m in panel.members if not m.report.submitted]
     if not pending:
         return []
-    names = ", ".join(f"{m.label} ({m.report.status})" for m in pending)
+    names = ", ".join(
+        f"{m.label} ({m.report.status}{'' if m.report.held else ', not held yet'})" for m in pending
+    )
     return [flag_mark(styles, "Not yet submitted; their scores may change:"), user_text(names, styles.body)]
 
 
