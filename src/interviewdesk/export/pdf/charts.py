@@ -1,11 +1,11 @@
-"""Radar charts of rubric levels, drawn with ReportLab's own SpiderChart."""
+"""Radar charts of rubric levels, drawn with ReportLab's own SpiderChart: one interview's profile,
+where it still reads (three scored competencies or more). The panel uses a strip plot (strip.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from bidi import get_display
-from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.spider import SpiderChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
@@ -22,17 +22,16 @@ def radar(
     *,
     top_level: int,
     size: float = 220,
-    legend: bool = False,
 ) -> Drawing | None:
     """Levels per competency, one strand per series; None when there are too few competencies."""
     if len(labels) < MIN_SPOKES or not series:
         return None
-    legend_width = 130 if legend else 0
-    drawing = Drawing(size + 150 + legend_width, size + 36, initialFontName=SANS)
+    drawing = Drawing(size + 150, size + 36, initialFontName=SANS)
     chart = SpiderChart()
     chart.x, chart.y = 75, 18
     chart.width = chart.height = size
     # An invisible outer strand pins the scale to the rubric's top level, not the highest score.
+    # Callers pass scored spokes only: a level of None would be drawn at the centre, as a 0.
     chart.data = [[level or 0 for level in levels] for _, levels in series] + [[top_level] * len(labels)]
     chart.labels = [_short(label) for label in labels]
     chart.spokes.strokeColor = colors.HexColor("#C8CDD2")
@@ -54,16 +53,6 @@ def radar(
     chart.strands[hidden].strokeColor = None
     chart.strands[hidden].fillColor = None
     drawing.add(chart)
-    if legend:
-        key = Legend()
-        key.x, key.y = size + 170, size / 2 + 7 * len(series)
-        key.fontName = _label_font([name for name, _ in series])
-        key.fontSize = 8
-        key.alignment = "right"
-        key.colorNamePairs = [
-            (SERIES[i % len(SERIES)], _short(name, 40)) for i, (name, _) in enumerate(series)
-        ]
-        drawing.add(key)
     return drawing
 
 

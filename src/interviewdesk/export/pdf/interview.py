@@ -123,9 +123,11 @@ def _rubric(report: InterviewReport, styles: Styles, width: float) -> list[Flowa
         )
     )
     top = max((level for level, _ in report.scale), default=5)
+    # Only what was scored: an unscored competency drawn at 0 would read as the lowest score.
+    scored = [line for line in report.rubric if line.current_level is not None]
     chart = radar(
-        [line.name for line in report.rubric],
-        [(report.interviewer or "levels", [line.level for line in report.rubric])],
+        [line.name for line in scored],
+        [(report.interviewer or "levels", [line.current_level for line in scored])],
         top_level=top,
         size=170,
     )

@@ -16,9 +16,9 @@ from interviewdesk.domain.panel import (
     questions_by_topic,
 )
 from interviewdesk.domain.report import PanelMember, PanelReport
-from interviewdesk.export.pdf.charts import radar
 from interviewdesk.export.pdf.interview import interview_story
 from interviewdesk.export.pdf.layout import flag_mark, local_time, table
+from interviewdesk.export.pdf.strip import Strand, StripPlot
 from interviewdesk.export.pdf.styles import Styles
 from interviewdesk.export.pdf.text import user_text
 
@@ -46,17 +46,14 @@ def panel_story(panel: PanelReport, styles: Styles, width: float) -> list[Flowab
         *_disagreements(scored, matrix, styles, width),
         *_questions(panel, styles, width),
     ]
-    top = max((level for m in held for level, _ in m.report.scale), default=5)
-    chart = radar(
-        [row.name for row in matrix],
-        [(m.label, [row.levels[i] for row in matrix]) for i, m in enumerate(held)],
-        top_level=top,
-        size=115,
-        legend=True,
-    )
-    if chart is not None:
-        story.append(Paragraph("Profiles", styles.heading))
-        story.append(chart)
+    if matrix:
+        top = max((level for m in held for level, _ in m.report.scale), default=5)
+        strands = [
+            Strand(m.label, [row.levels[i] for row in matrix], counted=m.report.submitted)
+            for i, m in enumerate(held)
+        ]
+        story.append(Paragraph("Scores at a glance", styles.heading))
+        story.append(StripPlot([row.name for row in matrix], strands, top_level=top))
     for member in panel.members:
         story.append(PageBreak())
         story.append(user_text(f"Appendix: interview with {member.label}", styles.small))
@@ -74,7 +71,7 @@ def _unsubmitted(panel: PanelReport, styles: Styles) -> list[Flowable]:
     return [flag_mark(styles, "Not yet submitted; their scores may change:"), user_text(names, styles.body)]
 
 
-MAX_COLUMNS = 6  # interviewers side by side in one table (names still fit); more get tables of their own
+MAX_COLUMNS = 5  # interviewers side by side in one table (names still fit); more get tables of their own
 
 
 def _matrix(
@@ -108,8 +105,8 @@ def _matrix_part(
     width: float,
     with_stats: bool,
 ) -> Flowable:
-    name_width = 0.24 * width
-    stat_width = 0.09 * width
+    name_width = 0.22 * width
+    stat_width = 0.085 * width
     stats = 3 if with_stats else 0
     # The same column width in every part, so a large panel's tables line up.
     each = (width - name_width - 3 * stat_width) / min(MAX_COLUMNS, len(members))
