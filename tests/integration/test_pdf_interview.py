@@ -227,3 +227,28 @@ def test_a_failed_write_leaves_the_existing_file_as_it_was(
     assert message in result.err and result.err.count("\n") == (1 if message else 0)
     assert target.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["summary.pdf"]  # no temporary file left
+
+
+def test_every_page_says_confidential_and_when_and_the_file_says_who(db: Database, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from interviewdesk.services.pdf_export import export_interview_pdf
+    from tests.integration.pdf_support import Spec, placed_text, store_interview
+
+    long_name = "Maximilian " + "Alexander-" * 12 + "von Habsburg-Lothringen"  # 142 characters
+    _, interview_id = store_interview(db, Spec(candidate=long_name, interviewer="Priya Raman"))
+    target = tmp_path / "summary.pdf"
+    export_interview_pdf(db, interview_id, target)
+    reader = PdfReader(target)
+    meta = reader.metadata
+    assert meta is not None and meta.author == "Priya Raman" and "Priya Raman" in (meta.subject or "")
+    assert str(reader.trailer["/Root"].get("/Lang")) == "en"
+    assert not str(meta.get("/CreationDate", "")).startswith("D:2000")  # a real date, not a fixed one
+    for page in range(len(reader.pages)):
+        text = " ".join(t for _y, _x, t in placed_text(target, page))
+        assert "Confidential: candidate personal data" in text and "exported 20" in text and "UTC" in text
+    header = [(x, t) for y, x, t in placed_text(target, 0) if y > 800]
+    title_x, title = min(header)
+    name_x, name = max(header)
+    assert name.endswith("…") and title.startswith("InterviewDesk")  # cut, not drawn over the title
+    assert name_x > title_x + 150

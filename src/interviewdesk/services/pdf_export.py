@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from interviewdesk.atomic import check_target, write_bytes_atomic
+from interviewdesk.domain.clock import utc_now
 from interviewdesk.export.pdf import Paper, paper_for_locale, render_interview, render_panel
 from interviewdesk.services.reports import interview_report, panel_report
 from interviewdesk.store.database import Database
@@ -24,7 +25,8 @@ def export_interview_pdf(
     check_target(target)  # before the work of building the PDF
     report = interview_report(db, interview_id, include_private=include_private)
     # With private notes in it, the file is readable by its owner alone.
-    write_bytes_atomic(target, render_interview(report, paper or paper_for_locale()), private=include_private)
+    pdf = render_interview(report, paper or paper_for_locale(), exported_at=utc_now())
+    write_bytes_atomic(target, pdf, private=include_private)
     return target
 
 
@@ -40,7 +42,7 @@ def export_panel_pdf(
     check_target(target)  # before the work of building the PDF
     steps = None if progress is None else (lambda done, total: progress(done, total + 1))
     panel = panel_report(db, candidate_id, progress=steps)
-    write_bytes_atomic(target, render_panel(panel, paper or paper_for_locale()))
+    write_bytes_atomic(target, render_panel(panel, paper or paper_for_locale(), exported_at=utc_now()))
     if progress is not None:
         progress(len(panel.members) + 1, len(panel.members) + 1)
     return target

@@ -24,5 +24,5 @@ def render_letter(text: str, candidate: str, paper: Paper) -> bytes:
             else:
                 story.append(user_text(line, styles.body))
         story.append(Spacer(1, 6))
-    frame = PageFrame("Feedback", candidate, private=False)
+    frame = PageFrame("Feedback", candidate, private=False, confidential=False)
     return build_pdf(story, frame=frame, paper=paper, subject=f"Feedback for {candidate}")

@@ -10,6 +10,7 @@ import io
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -20,7 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from interviewdesk.export.pdf.fonts import SANS, bold_face, register_fonts
-from interviewdesk.export.pdf.text import draw_line
+from interviewdesk.export.pdf.text import draw_line, fit_width
 
 PRIVATE_BANNER = "CONTAINS PRIVATE NOTES - for the interviewer only, not for the panel"
 MARGIN = 18 * mm
@@ -55,11 +56,15 @@ def paper_for_locale(environ: dict[str, str] | None = None) -> Paper:
 
 @dataclass(frozen=True, slots=True)
 class PageFrame:
-    """What the running header and footer say on every page."""
+    """What the running header and footer say on every page, and the file's metadata."""
 
     title: str
     candidate: str
     private: bool
+    exported_at: datetime | None = None  # None: a reproducible file (fixed dates), for tests
+    confidential: bool = True  # False for the letter the candidate receives
+    author: str = "InterviewDesk"
+    language: str = "en"
 
 
 class _NumberedCanvas(Canvas):
@@ -88,15 +93,29 @@ def _draw_furniture(canvas: Canvas, frame: PageFrame, number: int, total: int) -
     canvas.saveState()
     canvas.setFillColor(colors.HexColor("#555555"))
     top = height - MARGIN / 2 - 3
-    draw_line(canvas, MARGIN, top, frame.title, 8)
-    draw_line(canvas, width - MARGIN, top, frame.candidate, 8, bold=True, align="right")
+    half = (width - 2 * MARGIN) / 2 - 6  # a long name is cut, never drawn over the title or the number
+    draw_line(canvas, MARGIN, top, fit_width(frame.title, half, 8), 8)
+    draw_line(
+        canvas,
+        width - MARGIN,
+        top,
+        fit_width(frame.candidate, half, 8, bold=True),
+        8,
+        bold=True,
+        align="right",
+    )
     canvas.setStrokeColor(colors.HexColor("#BBBBBB"))
     canvas.setLineWidth(0.5)
     canvas.line(MARGIN, height - MARGIN + 2 * mm, width - MARGIN, height - MARGIN + 2 * mm)
     bottom = MARGIN / 2
-    draw_line(canvas, MARGIN, bottom, frame.candidate, 8)
+    third = (width - 2 * MARGIN) / 3 - 6
+    draw_line(canvas, MARGIN, bottom, fit_width(frame.candidate, third, 8), 8)
     canvas.setFont(SANS, 8)
     canvas.drawRightString(width - MARGIN, bottom, f"Page {number} of {total}")
+    notice = _notice(frame)
+    if notice:
+        canvas.setFont(SANS, 7)
+        canvas.drawCentredString(width / 2, bottom, notice)
     if frame.private:
         canvas.setFillColor(colors.HexColor("#B00020"))
         canvas.rect(MARGIN, bottom + 9, width - 2 * MARGIN, 11, stroke=0, fill=1)
@@ -104,6 +123,13 @@ def _draw_furniture(canvas: Canvas, frame: PageFrame, number: int, total: int) -
         canvas.setFont(bold_face(SANS), 7.5)
         canvas.drawCentredString(width / 2, bottom + 12, PRIVATE_BANNER)
     canvas.restoreState()
+
+
+def _notice(frame: PageFrame) -> str:
+    parts = ["Confidential: candidate personal data"] if frame.confidential else []
+    if frame.exported_at is not None:
+        parts.append(f"exported {frame.exported_at.astimezone():%Y-%m-%d %H:%M UTC%z}")
+    return " · ".join(parts)
 
 
 def build_pdf(story: Sequence[Flowable], *, frame: PageFrame, paper: Paper, subject: str) -> bytes:
@@ -120,10 +146,12 @@ def build_pdf(story: Sequence[Flowable], *, frame: PageFrame, paper: Paper, subj
         topMargin=MARGIN,
         bottomMargin=bottom,
         title=f"{frame.title}: {frame.candidate}",
-        author="InterviewDesk",
+        author=frame.author or "InterviewDesk",
         subject=subject,
         creator="InterviewDesk",
-        invariant=True,  # the same content gives the same bytes
+        lang=frame.language,
+        # Real creation dates on an export; fixed ones (the same content, the same bytes) without.
+        invariant=frame.exported_at is None,
         initialFontName=SANS,  # not even an unused Helvetica is written into the file
     )
     body = Frame(

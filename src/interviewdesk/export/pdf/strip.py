@@ -16,9 +16,8 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
-from interviewdesk.export.pdf.fonts import text_width
 from interviewdesk.export.pdf.styles import INK, MUTED, RULE, SERIES
-from interviewdesk.export.pdf.text import draw_line
+from interviewdesk.export.pdf.text import draw_line, fit_width
 
 SHAPES = ("circle", "square", "triangle", "diamond", "down", "cross", "plus", "star")
 ROW = 13.0  # points per competency
@@ -70,7 +69,7 @@ class StripPlot(Flowable):
         for row, name in enumerate(self.competencies):
             y = top_y - ROW * (row + 1) + 4
             canvas.setFillColor(INK)
-            draw_line(canvas, 0, y, _clip(name, label_width), LABEL_SIZE)
+            draw_line(canvas, 0, y, fit_width(name, label_width, LABEL_SIZE), LABEL_SIZE)
             at_level: dict[int, list[int]] = {}
             for index, strand in enumerate(self.strands):
                 given = strand.levels[row] if row < len(strand.levels) else None
@@ -93,15 +92,13 @@ class StripPlot(Flowable):
             _mark(canvas, x + MARK + 1, line_y + 2.5, index, hollow=not strand.counted)
             canvas.setFillColor(INK)
             name = strand.name + ("" if strand.counted else " (not submitted)")
-            draw_line(canvas, x + 3 * MARK + 4, line_y, _clip(name, column - 3 * MARK - 8), LABEL_SIZE)
-
-
-def _clip(text: str, width: float) -> str:
-    if text_width(text, LABEL_SIZE) <= width:
-        return text
-    while text and text_width(text + "…", LABEL_SIZE) > width:
-        text = text[:-1]
-    return text + "…"
+            draw_line(
+                canvas,
+                x + 3 * MARK + 4,
+                line_y,
+                fit_width(name, column - 3 * MARK - 8, LABEL_SIZE),
+                LABEL_SIZE,
+            )
 
 
 def _mark(canvas: Any, x: float, y: float, index: int, *, hollow: bool) -> None:

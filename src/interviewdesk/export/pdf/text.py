@@ -127,6 +127,20 @@ def draw_line(
             x += text_width(run.text, size, bold=bold)
 
 
+def fit_width(text: str, width: float, size: float, *, bold: bool = False) -> str:
+    """``text`` as it fits in ``width`` points, cut with an ellipsis when it does not."""
+    if text_width(text, size, bold=bold) <= width:
+        return text
+    low, high = 0, len(text)
+    while low < high:  # the longest prefix that fits with the ellipsis
+        mid = (low + high + 1) // 2
+        if text_width(text[:mid] + "…", size, bold=bold) <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low].rstrip() + "…"
+
+
 class BidiText(Flowable):
     """A block of text with right-to-left parts; splits across pages by whole lines."""
 
