@@ -252,3 +252,16 @@ def test_every_page_says_confidential_and_when_and_the_file_says_who(db: Databas
     name_x, name = max(header)
     assert name.endswith("…") and title.startswith("InterviewDesk")  # cut, not drawn over the title
     assert name_x > title_x + 150
+
+
+def test_an_emoji_no_font_has_is_named_not_dropped(db: Database, tmp_path: Path) -> None:
+    """Before, "Zoë 🙂 Ng" came out as "Zoë  Ng", a double space where the emoji was."""
+    from interviewdesk.services.pdf_export import export_interview_pdf
+    from tests.integration.pdf_support import Spec, store_interview
+
+    _, interview_id = store_interview(db, Spec(candidate="Zoë 🙂 Ng", interviewer="Sam 👩‍💻 Lee"))
+    target = tmp_path / "summary.pdf"
+    export_interview_pdf(db, interview_id, target)
+    text = read_pdf(target).flat
+    assert "Zoë [slightly smiling face] Ng" in text
+    assert "[woman]" in text and "[personal computer]" in text

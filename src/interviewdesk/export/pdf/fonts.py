@@ -95,25 +95,40 @@ def _is_neutral(char: str) -> bool:
     return unicodedata.category(char)[0] in "ZPNS"
 
 
+_INVISIBLE = frozenset("\ufe0e\ufe0f\u200d")  # emoji presentation selectors and the joiner
+
+
 def font_runs(text: str) -> list[Run]:
-    """``text`` cut into runs of one family each, in order; every character is kept."""
+    """``text`` cut into runs of one family each, in order. A character none of our fonts has (an
+    emoji, say) is written as its Unicode name in brackets, "[grinning face]", rather than lost."""
     register_fonts()
     if _coverage(SANS).issuperset(map(ord, text)):  # the common case, decided in C
         return [Run(SANS, text)] if text else []
-    runs: list[Run] = []
+    pieces: list[tuple[str, str]] = []
     current: str | None = None
-    start = 0
-    for index, char in enumerate(text):
+    for char in text:
         if current is not None and _is_neutral(char) and ord(char) in _coverage(current):
+            pieces.append((current, char))
             continue
-        family = family_for(char) or SANS
-        if family != current:
-            if current is not None and index > start:
-                runs.append(Run(current, text[start:index]))
-            current, start = family, index
-    if current is not None and len(text) > start:
-        runs.append(Run(current, text[start:]))
-    return runs
+        family = family_for(char)
+        if family is None:
+            if char in _INVISIBLE:
+                continue
+            name = unicodedata.name(char, "").lower()
+            if name:
+                pieces.append((SANS, f"[{name}]"))
+                current = SANS
+                continue
+            family = SANS
+        pieces.append((family, char))
+        current = family
+    grouped: list[tuple[str, list[str]]] = []
+    for family, piece in pieces:
+        if grouped and grouped[-1][0] == family:
+            grouped[-1][1].append(piece)
+        else:
+            grouped.append((family, [piece]))
+    return [Run(family, "".join(parts)) for family, parts in grouped]
 
 
 def text_width(text: str, size: float, *, bold: bool = False) -> float:

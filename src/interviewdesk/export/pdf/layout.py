@@ -69,9 +69,9 @@ def cell(text: str, style: ParagraphStyle, width: float) -> Flowable | str:
         "\n" not in text
         and len(runs := font_runs(text)) <= 1
         and (not runs or runs[0].family == SANS)
-        and stringWidth(text, SANS, style.fontSize) <= width - padding
+        and stringWidth(drawn := runs[0].text if runs else "", SANS, style.fontSize) <= width - padding
     ):
-        return text
+        return drawn  # as font_runs gives it: a character no font has is named, not dropped
     return user_text(text, style)
 
 
