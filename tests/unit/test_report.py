@@ -103,6 +103,25 @@ def test_an_interview_not_started_flags_no_skipped_sections() -> None:
     assert kinds(r) == [FlagKind.NOT_SUBMITTED]
 
 
+def test_a_short_section_with_a_note_or_an_asked_question_was_held_not_skipped() -> None:
+    """Before, a section visited for under a minute with a note in it was flagged "skipped"."""
+    brief = SectionTiming("Welcome", 300, 20, False, ("Q1",), ("Q1",))
+    assert brief.skipped
+    assert not replace(brief, noted=True).skipped
+    assert not replace(brief, not_asked=()).skipped  # its question was asked
+
+
+def test_flag_text_reads_after_a_title_that_ends_in_punctuation() -> None:
+    sections = (
+        SectionTiming("What would you change?", 2400, 2400, False, ("Q1",), ("Q1",)),
+        SectionTiming("Your questions", 1200, 1200, True, (), ()),
+    )
+    (flag,) = interview_flags(report(sections=sections))
+    assert flag.detail == "What would you change? — Q1"  # was "What would you change?: Q1"
+    (plain,) = interview_flags(report(rubric=(RubricLine("a", "Alpha", 3, "3 Meets", "anchor", ""),)))
+    assert plain.detail == "Alpha: level 3 with no evidence"
+
+
 @pytest.mark.parametrize(
     ("environ", "expected"),
     [

@@ -100,6 +100,7 @@ class SectionTiming:
     is_candidate_questions: bool
     script_questions: tuple[str, ...]
     not_asked: tuple[str, ...]
+    noted: bool = False  # a note was written in it
 
     @property
     def over_s(self) -> float:
@@ -108,7 +109,10 @@ class SectionTiming:
 
     @property
     def skipped(self) -> bool:
-        return self.actual_s < SKIPPED_BELOW_S
+        """Passed through in seconds with nothing in it: a note written or a question asked there
+        shows it was held, however briefly."""
+        asked = len(self.script_questions) > len(self.not_asked)
+        return self.actual_s < SKIPPED_BELOW_S and not self.noted and not asked
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +220,9 @@ def interview_flags(report: InterviewReport) -> tuple[Flag, ...]:
         if line.level is None:
             flags.append(Flag(FlagKind.UNSCORED, line.name))
         elif not line.has_evidence:
-            flags.append(Flag(FlagKind.NO_EVIDENCE, f"{line.name}: level {line.level} with no evidence"))
+            flags.append(
+                Flag(FlagKind.NO_EVIDENCE, _about(line.name, f"level {line.level} with no evidence"))
+            )
     flags += _timing_flags(report)
     for line in report.rubric:
         for amendment in line.amendments:
@@ -238,7 +244,7 @@ def _timing_flags(report: InterviewReport) -> list[Flag]:
             flags.append(Flag(FlagKind.SECTION_SKIPPED, section.title))
         if section.not_asked:
             flags.append(
-                Flag(FlagKind.QUESTIONS_NOT_ASKED, f"{section.title}: " + "; ".join(section.not_asked))
+                Flag(FlagKind.QUESTIONS_NOT_ASKED, _about(section.title, "; ".join(section.not_asked)))
             )
     share, intended = report.actual_share, report.intended_share
     if share is not None and share < intended - SHARE_TOLERANCE:
@@ -248,6 +254,13 @@ def _timing_flags(report: InterviewReport) -> list[Flag]:
     return flags
 
 
+def _about(title: str, detail: str) -> str:
+    """A title and what is said of it: "Design: level 3 ...", but "What next? — ..." where the
+    title ends in its own punctuation ("What next?: 75 min" read as a typo)."""
+    title = title.strip()
+    return f"{title} — {detail}" if title[-1:] in "?!.:;" and title else f"{title}: {detail}"
+
+
 def _task_flags(report: InterviewReport) -> list[Flag]:
     flags: list[Flag] = []
     if any(task.started for task in report.tasks) and report.disclosure_confirmed_at is None:
@@ -255,7 +268,9 @@ def _task_flags(report: InterviewReport) -> list[Flag]:
         flags.append(Flag(FlagKind.NO_DISCLOSURE, detail))
     for task in report.tasks:
         if task.over and task.actual_s is not None:
-            detail = f"{task.title}: {task.actual_s / 60:.0f} min against {task.stated_s / 60:.0f} stated"
+            detail = _about(
+                task.title, f"{task.actual_s / 60:.0f} min against {task.stated_s / 60:.0f} stated"
+            )
             flags.append(Flag(FlagKind.TASK_OVER_TIME, detail))
     return flags
 

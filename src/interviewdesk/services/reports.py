@@ -78,6 +78,7 @@ def build_interview_report(rows: InterviewRows, *, include_private: bool = False
     last_offset = events[-1].offset_s if events else None
     spent = section_durations(events, len(template.sections), last_offset)
     actual = sum(spent)
+    noted_sections = {n.section_index for n in rows.notes if n.text.strip()}
     sections = tuple(
         SectionTiming(
             title=section.title,
@@ -88,6 +89,7 @@ def build_interview_report(rows: InterviewRows, *, include_private: bool = False
             not_asked=tuple(
                 q.text for qi, q in enumerate(section.questions) if (index, qi) not in rows.asked
             ),
+            noted=index in noted_sections,
         )
         for index, section in enumerate(template.sections)
     )
