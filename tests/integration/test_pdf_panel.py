@@ -41,7 +41,11 @@ def test_demo_panel_page_holds_the_matrix_with_means(cli, db: Database, tmp_path
     assert "Disagreements to discuss (1)" in first
     assert "Collaboration Interviewer Level Evidence Priya Raman 4 " in first
     assert "Jonas Weber 2 " in first
-    assert "Recommendations" in first and "Strong yes" in first
+    assert "Recommendations" in first and "Submitted: 2 Yes, 1 Strong yes." in first
+    # Each interviewer on one line: recommendation, sealed when, script coverage, the
+    # candidate's share of the time, flags.
+    assert "Priya Raman Strong yes 20" in first and " 6 of 6 16% 1 " in first
+    assert " 3 of 3 49% 0 " in first
     # What the candidate cares about: every question of every interview, grouped under its topic.
     for spec in PANEL:
         for question, topic, _answer, _owed in spec["questions"]:

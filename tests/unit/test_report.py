@@ -149,3 +149,17 @@ def test_font_runs_cover_every_script_and_keep_every_character() -> None:
     assert families == {SANS, HEBREW, ARABIC, CJK}
     assert next(run for run in runs if "דנה" in run.text).family == HEBREW
     assert next(run for run in runs if "王" in run.text).family == CJK
+
+
+def test_recommendation_tally_counts_submitted_interviews_only() -> None:
+    from interviewdesk.domain.report import recommendation_tally
+
+    reports = [
+        report(recommendation="Yes"),
+        report(recommendation="Strong yes"),
+        report(recommendation="Yes"),
+        report(recommendation="No", submitted=False, status="live"),
+    ]
+    assert recommendation_tally(reports) == "2 Yes, 1 Strong yes"
+    assert recommendation_tally([]) == ""
+    assert report().script_coverage == (1, 1)

@@ -6,6 +6,8 @@ PDF code only lays it out and the rules are tested without ReportLab.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -197,6 +199,12 @@ class InterviewReport:
     flags: tuple[Flag, ...] = field(default=())
 
     @property
+    def script_coverage(self) -> tuple[int, int]:
+        """(script questions asked, script questions in all)."""
+        total = sum(len(s.script_questions) for s in self.sections)
+        return total - sum(len(s.not_asked) for s in self.sections), total
+
+    @property
     def held(self) -> bool:
         """Whether the interview has taken place, or begun: a planned one has nothing to report."""
         return self.actual_s > 0 or self.status != "planned"
@@ -301,6 +309,12 @@ class PanelMember:
         }
         weights = {(line.competency_id, line.name): line.weight for line in report.rubric}
         return PanelScores(self.label, marks, submitted=report.submitted, weights=weights)
+
+
+def recommendation_tally(reports: Sequence[InterviewReport]) -> str:
+    """ "2 Yes, 1 Strong yes" over the submitted interviews (most given first); "" with none."""
+    counts = Counter(r.recommendation or "none given" for r in reports if r.submitted)
+    return ", ".join(f"{n} {label}" for label, n in counts.most_common())
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from interviewdesk.domain.panel import (
     has_weights,
     questions_by_topic,
 )
-from interviewdesk.domain.report import PanelMember, PanelReport
+from interviewdesk.domain.report import PanelMember, PanelReport, recommendation_tally
 from interviewdesk.export.pdf.interview import interview_story
 from interviewdesk.export.pdf.layout import flag_mark, local_time, table
 from interviewdesk.export.pdf.strip import Strand, StripPlot
@@ -192,22 +192,32 @@ def _disagreements(
 
 
 def _recommendations(panel: PanelReport, styles: Styles, width: float) -> list[Flowable]:
-    rows = [
-        [
-            m.label,
-            m.report.template_name,
-            local_time(m.report.when, empty="not scheduled"),
-            m.report.recommendation or ("not submitted" if not m.report.submitted else "none given"),
-        ]
-        for m in panel.members
-    ]
+    """The decision at a glance: the tally, then each interviewer on one line with what they
+    recommended, when they sealed, how much of the script they asked, the candidate's share of the
+    time and how many flags their interview raised."""
+    rows = []
+    for m in panel.members:
+        report = m.report
+        asked, total = report.script_coverage
+        rows.append(
+            [
+                m.label,
+                report.recommendation or ("not submitted" if not report.submitted else "none given"),
+                local_time(report.sealed_at, empty="not sealed"),
+                f"{asked} of {total}" if report.held and total else "-",
+                f"{report.actual_share:.0%}" if report.held and report.actual_share is not None else "-",
+                str(len(report.flags)) if report.held else "-",
+            ]
+        )
+    tally = recommendation_tally([m.report for m in panel.members])
     return [
         Paragraph("Recommendations", styles.heading),
+        user_text(f"Submitted: {tally}." if tally else "No interview has been submitted yet.", styles.body),
         table(
             styles,
-            ("Interviewer", "Interview", "Date", "Recommendation"),
+            ("Interviewer", "Recommendation", "Sealed", "Script asked", "Candidate's time", "Flags"),
             rows,
-            [0.24 * width, 0.34 * width, 0.18 * width, 0.24 * width],
+            [0.25 * width, 0.2 * width, 0.19 * width, 0.13 * width, 0.13 * width, 0.1 * width],
         ),
     ]
 
