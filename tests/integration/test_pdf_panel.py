@@ -197,3 +197,18 @@ def test_a_planned_interview_is_one_plain_line_not_a_page_of_red(cli, db: Databa
     assert len(text.pages) == 1 and text.has("Not held yet")
     for noise in ("NOT SCORED", "not covered", "under", "not measured", "Rubric", "Timing"):
         assert noise not in text.flat, noise
+
+
+def test_the_outline_leads_to_each_interview(db: Database, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    demo = create_demo(db)
+    target = tmp_path / "panel.pdf"
+    export_panel_pdf(db, demo.candidate_ids[0], target)
+    reader = PdfReader(target)
+    top, children = reader.outline[0], reader.outline[1]
+    assert top.title == "Panel summary: Amara Okafor" and reader.get_destination_page_number(top) == 0
+    assert [c.title for c in children] == [f"Interview with {spec['interviewer']}" for spec in PANEL]
+    for child in children:  # each bookmark opens the page where that appendix begins
+        page = reader.pages[reader.get_destination_page_number(child)].extract_text()
+        assert f"Appendix: {child.title[0].lower()}{child.title[1:]}" in " ".join(page.split())

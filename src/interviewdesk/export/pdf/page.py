@@ -74,6 +74,11 @@ class _NumberedCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self._frame = frame
         self._pages: list[dict[str, Any]] = []
+        self._outline: dict[int, list[tuple[str, int]]] = {}  # page number -> (title, level)
+
+    def mark_outline(self, title: str, level: int) -> None:
+        """A bookmark to the page being drawn (set when the pages are written out, at the end)."""
+        self._outline.setdefault(len(self._pages) + 1, []).append((title, level))
 
     def showPage(self) -> None:  # noqa: N802 (ReportLab API)
         self._pages.append(dict(self.__dict__))
@@ -81,11 +86,34 @@ class _NumberedCanvas(Canvas):
 
     def save(self) -> None:
         total = len(self._pages)
+        outline = self._outline
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
+            for index, (title, level) in enumerate(outline.get(number, [])):
+                key = f"p{number}-{index}"
+                self.bookmarkPage(key)
+                self.addOutlineEntry(title, key, level=level)
             _draw_furniture(self, self._frame, number, total)
             super().showPage()
+        if outline:
+            self.showOutline()
         super().save()
+
+
+class OutlineEntry(Flowable):
+    """Takes no room; puts a bookmark to the page it lands on in the PDF's outline."""
+
+    def __init__(self, title: str, level: int = 0) -> None:
+        super().__init__()
+        self.title, self.level = title, level
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        canvas = self.canv
+        if isinstance(canvas, _NumberedCanvas):
+            canvas.mark_outline(self.title, self.level)
 
 
 def _draw_furniture(canvas: Canvas, frame: PageFrame, number: int, total: int) -> None:

@@ -18,6 +18,7 @@ from interviewdesk.domain.panel import (
 from interviewdesk.domain.report import PanelMember, PanelReport, recommendation_tally
 from interviewdesk.export.pdf.interview import interview_story
 from interviewdesk.export.pdf.layout import flag_mark, local_time, table
+from interviewdesk.export.pdf.page import OutlineEntry
 from interviewdesk.export.pdf.strip import Strand, StripPlot
 from interviewdesk.export.pdf.styles import Styles
 from interviewdesk.export.pdf.text import user_text
@@ -30,6 +31,7 @@ def panel_story(panel: PanelReport, styles: Styles, width: float) -> list[Flowab
     scores = [m.scores() for m in held]
     matrix = competency_matrix(panel.competencies, scores)
     story: list[Flowable] = [
+        OutlineEntry(f"Panel summary: {panel.candidate}"),
         Paragraph("Panel summary", styles.small),
         user_text(panel.candidate, styles.title),
         user_text(
@@ -56,6 +58,7 @@ def panel_story(panel: PanelReport, styles: Styles, width: float) -> list[Flowab
         story.append(StripPlot([row.name for row in matrix], strands, top_level=top))
     for member in panel.members:
         story.append(PageBreak())
+        story.append(OutlineEntry(f"Interview with {member.label}", level=1))
         story.append(user_text(f"Appendix: interview with {member.label}", styles.small))
         story += interview_story(member.report, styles, width)
     return story
