@@ -46,11 +46,17 @@ def test_demo_panel_page_holds_the_matrix_with_means(cli, db: Database, tmp_path
     # candidate's share of the time, flags.
     assert "Priya Raman Strong yes 20" in first and " 6 of 6 16% 1 " in first
     assert " 3 of 3 49% 0 " in first
-    # What the candidate cares about: every question of every interview, grouped under its topic.
+    # The candidate's side: every question of every interview with its topic, the answer given
+    # and whom it was asked of; what they want; what nobody told them; what is still owed.
+    opening = " ".join(" ".join(text.pages[:2]).split())
     for spec in PANEL:
-        for question, topic, _answer, _owed in spec["questions"]:
-            assert " ".join(question.split()) in first, question
-            assert QuestionTopic(topic).label in first
+        for question, topic, answer, _owed in spec["questions"]:
+            assert " ".join(question.split()) in opening, question
+            assert QuestionTopic(topic).label in opening
+            if answer:
+                assert " ".join(answer.split())[:40] in opening, answer
+        assert " ".join(spec["aspirations"].split()) in opening
+    assert "Not told by anyone:" in opening and "Still owed to the candidate (" in opening
     # Then each interview's summary as an appendix.
     assert text.flat.count("Appendix: interview with") == len(PANEL)
     assert text.flat.count("Interview summary") == len(PANEL)

@@ -163,3 +163,31 @@ def test_recommendation_tally_counts_submitted_interviews_only() -> None:
     assert recommendation_tally(reports) == "2 Yes, 1 Strong yes"
     assert recommendation_tally([]) == ""
     assert report().script_coverage == (1, 1)
+
+
+def test_the_panel_combines_role_clarity_and_lists_what_is_owed() -> None:
+    from datetime import date
+
+    from interviewdesk.domain.report import FollowUpLine, PanelMember, PanelReport
+
+    first = report(
+        interviewer="Priya",
+        checklist=(("Pay range", True), ("On-call", False)),
+        follow_ups=(FollowUpLine("Feedback", "Feedback to Ada", date(2026, 11, 26), False),),
+    )
+    second = report(
+        interviewer="Jonas",
+        checklist=(("Pay range", False), ("On-call", False), ("Remote work", True)),
+        follow_ups=(
+            FollowUpLine("Answer owed", "On-call rota", date(2026, 11, 24), False),
+            FollowUpLine("Next steps", "Done already", date(2026, 11, 20), True),
+        ),
+        aspirations="Lead a team",
+    )
+    panel = PanelReport("Ada", "Engineer", (PanelMember(first), PanelMember(second)), ())
+    assert panel.checklist() == [("Pay range", ["Priya"]), ("On-call", []), ("Remote work", ["Jonas"])]
+    assert [(who, f.description) for who, f in panel.open_promises()] == [
+        ("Jonas", "On-call rota"),
+        ("Priya", "Feedback to Ada"),
+    ]
+    assert panel.aspirations() == [("Jonas", "Lead a team")]

@@ -323,3 +323,24 @@ class PanelReport:
     candidate_role: str
     members: tuple[PanelMember, ...]
     competencies: tuple[tuple[str, str], ...]  # (id, name) in first-seen order
+
+    def checklist(self) -> list[tuple[str, list[str]]]:
+        """Each role-clarity item of any interview with who covered it (empty: nobody did), in
+        first-seen order: the candidate heard it if anyone told them."""
+        covered: dict[str, list[str]] = {}
+        for member in self.members:
+            if not member.report.held:
+                continue
+            for item, done in member.report.checklist:
+                who = covered.setdefault(item, [])
+                if done:
+                    who.append(member.label)
+        return list(covered.items())
+
+    def open_promises(self) -> list[tuple[str, FollowUpLine]]:
+        """What is still owed to the candidate (answers, feedback, next steps), soonest first."""
+        owed = [(m.label, f) for m in self.members for f in m.report.follow_ups if not f.done]
+        return sorted(owed, key=lambda pair: pair[1].due)
+
+    def aspirations(self) -> list[tuple[str, str]]:
+        return [(m.label, m.report.aspirations.strip()) for m in self.members if m.report.aspirations.strip()]

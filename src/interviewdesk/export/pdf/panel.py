@@ -46,7 +46,7 @@ def panel_story(panel: PanelReport, styles: Styles, width: float) -> list[Flowab
         *_matrix(scored, scores, matrix, styles, width),
         *_matrix_key(scores, matrix, styles),
         *_disagreements(scored, matrix, styles, width),
-        *_questions(panel, styles, width),
+        *_candidate_side(panel, styles, width),
     ]
     if matrix:
         top = max((level for m in held for level, _ in m.report.scale), default=5)
@@ -225,15 +225,73 @@ def _recommendations(panel: PanelReport, styles: Styles, width: float) -> list[F
     ]
 
 
-def _questions(panel: PanelReport, styles: Styles, width: float) -> list[Flowable]:
-    asked = [(q.topic, q.text) for m in panel.members for q in m.report.candidate_questions]
-    story: list[Flowable] = [Paragraph("What the candidate asked about", styles.heading)]
-    if not asked:
-        story.append(Paragraph("No questions from the candidate were logged.", styles.body))
-        return story
-    rows: list[list[Flowable | str]] = [
-        [f"{topic.label} ({len(texts)})", _bullets(texts, styles)]
-        for topic, texts in questions_by_topic(asked).items()
-    ]
-    story.append(table(styles, ("Topic", "Questions"), rows, [0.28 * width, 0.72 * width]))
+def _candidate_side(panel: PanelReport, styles: Styles, width: float) -> list[Flowable]:
+    """The two-way street: what the candidate asked and was answered, by whom; what they want;
+    what they were told about the role; and what is still owed to them."""
+    story: list[Flowable] = [Paragraph("The candidate's side", styles.heading)]
+    story += _questions(panel, styles, width)
+    aspirations = panel.aspirations()
+    if aspirations:
+        story.append(Spacer(1, 2 * mm))
+        story.append(Paragraph("<b>What they want</b>", styles.body))
+        story.append(
+            table(
+                styles,
+                ("Heard by", "Aspirations"),
+                [list(a) for a in aspirations],
+                [0.25 * width, 0.75 * width],
+            )
+        )
+    checklist = panel.checklist()
+    if checklist:
+        missed = [item for item, who in checklist if not who]
+        story.append(Spacer(1, 2 * mm))
+        story.append(
+            flag_mark(styles, f"Not told by anyone: {len(missed)} of {len(checklist)} role-clarity items")
+            if missed
+            else Paragraph("<b>Role clarity:</b> every item was covered by someone.", styles.body)
+        )
+        if missed:
+            story += _bullets(missed, styles)
+    promises = panel.open_promises()
+    story.append(Spacer(1, 2 * mm))
+    if promises:
+        rows = [[f.kind_label, f.description, f.due.isoformat(), who] for who, f in promises]
+        story.append(Paragraph(f"<b>Still owed to the candidate ({len(rows)})</b>", styles.body))
+        story.append(
+            table(
+                styles,
+                ("Kind", "What", "Due", "Owed by"),
+                rows,
+                [0.18 * width, 0.5 * width, 0.14 * width, 0.18 * width],
+            )
+        )
+    else:
+        story.append(Paragraph("<b>Still owed to the candidate:</b> nothing.", styles.body))
     return story
+
+
+def _questions(panel: PanelReport, styles: Styles, width: float) -> list[Flowable]:
+    asked = [(q, m.label) for m in panel.members for q in m.report.candidate_questions]
+    if not asked:
+        return [Paragraph("No questions from the candidate were logged.", styles.body)]
+    order = list(questions_by_topic((q.topic, q.text) for q, _ in asked))
+    asked.sort(key=lambda pair: order.index(pair[0].topic))
+    rows: list[list[Flowable | str]] = [
+        [
+            q.topic.label,
+            q.text,
+            q.answer or ("answer owed" if q.follow_up_owed else "no answer noted"),
+            who,
+        ]
+        for q, who in asked
+    ]
+    return [
+        Paragraph(f"<b>What they asked ({len(rows)})</b>", styles.body),
+        table(
+            styles,
+            ("Topic", "Question", "Answer", "Asked of"),
+            rows,
+            [0.16 * width, 0.36 * width, 0.32 * width, 0.16 * width],
+        ),
+    ]
