@@ -59,7 +59,14 @@ def test_private_notes_only_on_request_and_then_every_page_says_so(cli, demo, tm
     pages = read_pdf(private).pages
     assert read_pdf(private).has(PRIVATE_NOTE)
     assert len(pages) > 1
-    assert all(PRIVATE_BANNER in " ".join(page.split()) for page in pages)
+    # A band at the top and at the bottom of every page; the note itself set apart and labelled.
+    assert all(" ".join(page.split()).count(PRIVATE_BANNER) == 2 for page in pages)
+    assert read_pdf(private).has("PRIVATE NOTE · min 16")
+    from pypdf import PdfReader
+
+    meta = PdfReader(private).metadata
+    assert meta is not None and "includes private notes" in (meta.title or "")
+    assert "includes private notes" in (meta.subject or "")
 
 
 def test_every_kind_of_flag_is_printed(cli, db: Database, tmp_path: Path) -> None:

@@ -35,7 +35,7 @@ def interview_story(report: InterviewReport, styles: Styles, width: float) -> li
         *_tasks(report, styles, width),
         *_candidate_questions(report, styles, width),
         *_role_clarity(report, styles, width),
-        *_notes(report, styles),
+        *_notes(report, styles, width),
         *_follow_ups(report, styles, width),
     ]
     return story
@@ -231,7 +231,7 @@ def _role_clarity(report: InterviewReport, styles: Styles, width: float) -> list
     return story
 
 
-def _notes(report: InterviewReport, styles: Styles) -> list[Flowable]:
+def _notes(report: InterviewReport, styles: Styles, width: float) -> list[Flowable]:
     story = _heading("Notes", styles)
     if not report.notes:
         story.append(Paragraph("No notes.", styles.body))
@@ -241,11 +241,24 @@ def _notes(report: InterviewReport, styles: Styles) -> list[Flowable]:
         if note.section != current:
             current = note.section
             story.append(user_text(note.section, styles.cell_bold))
-        stamp = f"min {note.minute}"
-        if note.private:
-            stamp += " · PRIVATE"
         where = f" ({note.question})" if note.question else ""
-        story.append(Paragraph(f"<font color='#59636E'>{stamp}</font>", styles.small))
+        if note.private:  # set apart: a tinted box with a red rule, not only a small label
+            # One row per paragraph, so a long private note still splits across pages.
+            rows = [[flag_mark(styles, f"PRIVATE NOTE · min {note.minute}")]]
+            rows += [[piece] for piece in user_paragraphs(note.text + where, styles.body)]
+            box = grid(
+                rows,
+                [width],
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), FLAG_FILL),
+                    ("LINEBEFORE", (0, 0), (0, -1), 2, FLAG),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ],
+                text_style=styles.cell,
+            )
+            story += [box, Spacer(1, 1.5 * mm)]
+            continue
+        story.append(Paragraph(f"<font color='#59636E'>min {note.minute}</font>", styles.small))
         story += user_paragraphs(note.text + where, styles.body)
     return story
 

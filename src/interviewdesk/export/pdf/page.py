@@ -144,12 +144,13 @@ def _draw_furniture(canvas: Canvas, frame: PageFrame, number: int, total: int) -
     if notice:
         canvas.setFont(SANS, 7)
         canvas.drawCentredString(width / 2, bottom, notice)
-    if frame.private:
-        canvas.setFillColor(colors.HexColor("#B00020"))
-        canvas.rect(MARGIN, bottom + 9, width - 2 * MARGIN, 11, stroke=0, fill=1)
-        canvas.setFillColor(colors.white)
-        canvas.setFont(bold_face(SANS), 7.5)
-        canvas.drawCentredString(width / 2, bottom + 12, PRIVATE_BANNER)
+    if frame.private:  # a band at the top and at the bottom of every page
+        for band_y in (height - MARGIN - 2 * mm, bottom + 9):
+            canvas.setFillColor(colors.HexColor("#B00020"))
+            canvas.rect(MARGIN, band_y, width - 2 * MARGIN, 11, stroke=0, fill=1)
+            canvas.setFillColor(colors.white)
+            canvas.setFont(bold_face(SANS), 7.5)
+            canvas.drawCentredString(width / 2, band_y + 3, PRIVATE_BANNER)
     canvas.restoreState()
 
 
@@ -166,14 +167,15 @@ def build_pdf(story: Sequence[Flowable], *, frame: PageFrame, paper: Paper, subj
     buffer = io.BytesIO()
     width, height = paper.size
     bottom = MARGIN + (6 * mm if frame.private else 0)
+    top = MARGIN + (6 * mm if frame.private else 0)
     doc = BaseDocTemplate(
         buffer,
         pagesize=paper.size,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
-        topMargin=MARGIN,
+        topMargin=top,
         bottomMargin=bottom,
-        title=f"{frame.title}: {frame.candidate}",
+        title=f"{frame.title}: {frame.candidate}" + (" (includes private notes)" if frame.private else ""),
         author=frame.author or "InterviewDesk",
         subject=subject,
         creator="InterviewDesk",
@@ -183,7 +185,7 @@ def build_pdf(story: Sequence[Flowable], *, frame: PageFrame, paper: Paper, subj
         initialFontName=SANS,  # not even an unused Helvetica is written into the file
     )
     body = Frame(
-        MARGIN, bottom, width - 2 * MARGIN, height - MARGIN - bottom, id="body", leftPadding=0, rightPadding=0
+        MARGIN, bottom, width - 2 * MARGIN, height - top - bottom, id="body", leftPadding=0, rightPadding=0
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[body])])
     doc.build(list(story), canvasmaker=lambda *a, **k: _NumberedCanvas(*a, frame=frame, **k))
