@@ -150,9 +150,9 @@ def test_amended_and_unsubmitted_scores_are_stated_as_they_are(db: Database, tmp
     target = tmp_path / "panel.pdf"
     export_panel_pdf(db, candidate_id, target)
     first = " ".join(read_pdf(target).pages[0].split())
-    assert "Collaboration 2 amended, sealed 4 (1) 1 2.0 -" in first
+    assert "Collaboration 2 (was 4) (1) 1 2.0 -" in first
     assert "Ownership 3 (1) 1 3.0 -" in first
-    assert "not counted in the mean or spread" in first and "Disagreements to discuss" not in first
+    assert "are not counted in the mean or spread" in first and "Disagreements to discuss" not in first
 
 
 def test_a_large_panel_is_set_in_several_tables(db: Database, tmp_path: Path) -> None:

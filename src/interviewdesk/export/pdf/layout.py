@@ -10,7 +10,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from interviewdesk.export.pdf.fonts import SANS, font_runs
+from interviewdesk.export.pdf.fonts import SANS, font_runs, text_width
 from interviewdesk.export.pdf.styles import FLAG, FLAG_FILL, HEADER_FILL, RULE, Styles
 from interviewdesk.export.pdf.text import user_text
 
@@ -36,14 +36,16 @@ def local_time(moment: datetime | None, *, empty: str = "-") -> str:
 
 def table(
     styles: Styles,
-    header: Sequence[str],
+    header: Sequence[Cell],
     rows: Sequence[Sequence[Cell]],
     widths: Sequence[float],
     *,
     flagged_rows: Sequence[int] = (),
 ) -> Table:
     """A ruled table whose header repeats on every page it spans; str cells are user text."""
-    body: list[list[Flowable | str]] = [[user_text(h, styles.cell, bold=True) for h in header]]
+    body: list[list[Flowable | str]] = [
+        [user_text(h, styles.cell, bold=True) if isinstance(h, str) else h for h in header]
+    ]
     body += [
         [
             cell(c, styles.cell, width) if isinstance(c, str) else c
@@ -101,6 +103,18 @@ def grid(
         )
     )
     return result
+
+
+def fitted_label(text: str, style: ParagraphStyle, width: float, *, smallest: float = 6.0) -> Flowable:
+    """A bold label whose longest word fits ``width`` (a narrow column's header): set smaller
+    rather than broken in the middle of a word ("Priy|a Ra|man")."""
+    longest = max((text_width(word, style.fontSize, bold=True) for word in text.split()), default=0.0)
+    room = width - 12  # the table's cell padding
+    if longest <= room:
+        return user_text(text, style, bold=True)
+    size = max(smallest, style.fontSize * room / longest)
+    smaller = ParagraphStyle(f"{style.name}-fit", parent=style, fontSize=size, leading=size * 1.25)
+    return user_text(text, smaller, bold=True)
 
 
 def flag_mark(styles: Styles, text: str) -> Paragraph:

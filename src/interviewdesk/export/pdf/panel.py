@@ -17,7 +17,7 @@ from interviewdesk.domain.panel import (
 )
 from interviewdesk.domain.report import PanelMember, PanelReport, recommendation_tally
 from interviewdesk.export.pdf.interview import interview_story
-from interviewdesk.export.pdf.layout import flag_mark, local_time, table
+from interviewdesk.export.pdf.layout import fitted_label, flag_mark, local_time, table
 from interviewdesk.export.pdf.page import OutlineEntry
 from interviewdesk.export.pdf.strip import Strand, StripPlot
 from interviewdesk.export.pdf.styles import Styles
@@ -113,7 +113,13 @@ def _matrix_part(
     stats = 3 if with_stats else 0
     # The same column width in every part, so a large panel's tables line up.
     each = (width - name_width - 3 * stat_width) / min(MAX_COLUMNS, len(members))
-    header = ["Competency", *(_header_label(members[i].label, members[i].report.submitted) for i in group)]
+    header: list[Flowable | str] = [
+        "Competency",
+        *(
+            fitted_label(_header_label(members[i].label, members[i].report.submitted), styles.cell, each)
+            for i in group
+        ),
+    ]
     if with_stats:
         header += ["Scored", "Mean", "Spread"]
     rows: list[list[Flowable | str]] = []
@@ -143,16 +149,16 @@ def _mark(mark: Mark, styles: Styles) -> Flowable | str:
     shown = str(mark.level) if mark.counted else f"({mark.level})"
     if mark.amended:
         sealed = "-" if mark.sealed_level is None else str(mark.sealed_level)
-        return flag_mark(styles, f"{shown} amended, sealed {sealed}")
+        return flag_mark(styles, f"{shown} (was {sealed})")
     return shown
 
 
 def _matrix_key(scores: list[PanelScores], matrix: list[CompetencyRow], styles: Styles) -> list[Flowable]:
     notes = []
     if any(not p.submitted for p in scores):
-        notes.append("(3): from an interview not yet submitted, not counted in the mean or spread.")
+        notes.append("* not yet submitted: its marks, in brackets, are not counted in the mean or spread.")
     if any(m.amended for row in matrix for m in row.marks):
-        notes.append("Amended: changed after the seal, counted at the new value; the sealed value beside it.")
+        notes.append("(was 4): amended after the seal, counted at the new value; the sealed value beside it.")
     if any(row.count == 1 for row in matrix):
         notes.append("A competency scored by one person has no spread.")
     if has_weights(scores):
@@ -161,7 +167,7 @@ def _matrix_key(scores: list[PanelScores], matrix: list[CompetencyRow], styles: 
 
 
 def _header_label(label: str, submitted: bool) -> str:
-    return label + ("" if submitted else " (not submitted)")
+    return label + ("" if submitted else " *")
 
 
 def _bullets(texts: list[str], styles: Styles) -> list[Flowable]:
