@@ -109,7 +109,8 @@ def test_the_feedback_letter_holds_no_scores_no_private_note_and_no_other_voice(
     result = cli("export", "feedback", str(interview_id), "-o", str(target))
     assert result.code == 0, result.err
     text = read_pdf(target)
-    assert text.has("Dear Ada,") and text.has("Kwame Mensah")
+    assert text.has("Dear Ada Lovelace,") and text.has("Kwame Mensah")  # the full name
+    assert "Page 1 of 1" not in text.flat and "Confidential" not in text.flat  # a letter, not a report
     assert text.has("What stood out") and text.has("Owned the outage follow-up and the customer refund.")
     assert text.has("Where you could grow") and text.has("Escalated before talking to the product manager.")
     assert text.has("What would make this stronger")
@@ -119,8 +120,9 @@ def test_the_feedback_letter_holds_no_scores_no_private_note_and_no_other_voice(
     for label in SCALE_LABELS:
         assert label not in flat
     assert "level" not in flat.lower() and "score" not in flat.lower()
-    # The only numbers in the letter are the interview's date and the page number.
-    rest = flat.replace("2 November 2026", "").replace("Page 1 of 1", "")
+    # The only numbers in the letter are its own date and the interview's.
+    today = datetime.now().astimezone().date()
+    rest = flat.replace("2 November 2026", "").replace(f"{today.day} {today:%B %Y}", "")
     assert not any(ch.isdigit() for ch in rest), rest
 
 
@@ -131,7 +133,7 @@ def test_an_edited_letter_is_exported_as_written_and_an_unsubmitted_one_is_refus
     interview_id = run_interview(db, candidate, "Kwame Mensah", SCORES)
     draft = cli("export", "feedback", str(interview_id), "-o", str(tmp_path / "x.pdf"), "--draft").out
     edited = tmp_path / "letter.txt"
-    edited.write_text(draft.replace("Dear Ada,", "Dear Ada — שלום,"), encoding="utf-8")
+    edited.write_text(draft.replace("Dear Ada Lovelace,", "Dear Ada — שלום,"), encoding="utf-8")
     target = tmp_path / "edited.pdf"
     assert cli("export", "feedback", str(interview_id), "-o", str(target), "--text", str(edited)).code == 0
     assert read_pdf(target).has("שלום")

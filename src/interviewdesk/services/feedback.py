@@ -37,14 +37,14 @@ def feedback_draft(db: Database, interview_id: int) -> FeedbackDraft:
 def compose(report: InterviewReport) -> str:
     levels = [level for level, _ in report.scale]
     middle = (min(levels) + max(levels)) / 2 if levels else 0
-    scored = [line for line in report.rubric if line.level is not None]
-    strengths = [line for line in scored if line.level is not None and line.level > middle]
-    growth = [line for line in scored if line.level is not None and line.level <= middle]
-    first_name = report.candidate.split()[0] if report.candidate.split() else report.candidate
+    # The levels that hold now: an amendment after the seal replaces what was sealed.
+    scored = [line for line in report.rubric if line.current_level is not None]
+    strengths = [line for line in scored if (line.current_level or 0) > middle]
+    growth = [line for line in scored if (line.current_level or 0) <= middle]
     when = f" on {report.when.astimezone():%-d %B %Y}" if report.when else ""
     role = f" for the {report.candidate_role} role" if report.candidate_role else ""
     parts = [
-        f"Dear {first_name},",
+        f"Dear {report.candidate.strip()},",
         f"Thank you for the time you spent with us{when}{role}. As promised, here is feedback from our "
         f"conversation{f' with {report.interviewer}' if report.interviewer else ''}.",
     ]
@@ -61,7 +61,11 @@ def compose(report: InterviewReport) -> str:
 
 
 def _evidence(line: RubricLine) -> str:
-    text = " ".join(stamps.strip_linked(line.evidence).split())
+    """The interviewer's own words for this competency; without any, what its level describes
+    (never a bare competency name)."""
+    text = " ".join(stamps.strip_linked(line.current_evidence).split())
+    if not text and line.current_level is not None:
+        text = dict(line.anchors).get(line.current_level, "")
     return text.rstrip(".") + "." if text else ""
 
 
@@ -74,7 +78,8 @@ def _growth(line: RubricLine, report: InterviewReport) -> str:
     """An area to grow, with the next level's anchor as what would make it stronger."""
     evidence = _evidence(line)
     levels = sorted(level for level, _ in report.scale)
-    higher = [level for level in levels if line.level is not None and level > line.level]
+    current = line.current_level
+    higher = [level for level in levels if current is not None and level > current]
     competency_anchor = dict(line.anchors).get(higher[0], "") if higher else ""
     text = f"- {line.name}: {evidence}" if evidence else f"- {line.name}."
     if competency_anchor:

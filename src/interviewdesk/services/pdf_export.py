@@ -59,6 +59,11 @@ def export_feedback_pdf(
     draft = feedback_draft(db, interview_id)
     write_bytes_atomic(
         target,
-        render_letter(text if text is not None else draft.text, draft.candidate, paper or paper_for_locale()),
+        render_letter(
+            text if text is not None else draft.text,
+            draft.candidate,
+            paper or paper_for_locale(),
+            dated=utc_now().astimezone().date(),
+        ),
     )
     return target

@@ -65,6 +65,7 @@ class PageFrame:
     confidential: bool = True  # False for the letter the candidate receives
     author: str = "InterviewDesk"
     language: str = "en"
+    furniture: bool = True  # False: a letter, with a page number only from page 2 on
 
 
 class _NumberedCanvas(Canvas):
@@ -118,6 +119,11 @@ class OutlineEntry(Flowable):
 
 def _draw_furniture(canvas: Canvas, frame: PageFrame, number: int, total: int) -> None:
     width, height = canvas._pagesize
+    if not frame.furniture:
+        if number > 1:
+            canvas.setFont(SANS, 8)
+            canvas.drawCentredString(width / 2, MARGIN / 2, str(number))
+        return
     canvas.saveState()
     canvas.setFillColor(colors.HexColor("#555555"))
     top = height - MARGIN / 2 - 3
