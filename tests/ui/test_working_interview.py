@@ -123,6 +123,9 @@ def test_a_working_interview_with_two_tasks(
     assert text.has("Checked the data dictionary before querying.") and text.has(
         "Paid as part of the half day"
     )
+    # What the candidate was told: the brief, how the work is judged, who they work with.
+    assert text.has("The brief") and text.has("How the work is judged") and text.has("Works with")
+    assert text.has("The product lead answers questions about the business")
 
 
 def test_starting_a_task_without_the_disclosure_asks_once_more(

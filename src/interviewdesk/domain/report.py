@@ -159,6 +159,9 @@ class TaskLine:
     level_label: str
     observations: tuple[tuple[float, str], ...]
     started: bool = False
+    brief: str = ""  # what the candidate was asked to do
+    expectations: str = ""  # how the work is judged
+    works_with: str = ""  # who the candidate works with
 
     @property
     def over(self) -> bool:

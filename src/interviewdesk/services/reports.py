@@ -231,6 +231,9 @@ def _tasks(
                     level_label=_level_label(scale, record.level) if record is not None else "",
                     observations=tuple(observations.get(task.id, ())),
                     started=record is not None and record.started_offset_s is not None,
+                    brief=task.brief,
+                    expectations=task.expectations,
+                    works_with=task.works_with,
                 )
             )
     return tuple(lines)

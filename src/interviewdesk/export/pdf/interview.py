@@ -173,6 +173,19 @@ def _tasks(report: InterviewReport, styles: Styles, width: float) -> list[Flowab
     story.append(
         Paragraph(f"<b>Tasks, duration and pay disclosed to the candidate:</b> {confirmed}", styles.body)
     )
+    briefs = [
+        [task.title, task.brief or "-", task.expectations or "-", task.works_with or "-"]
+        for task in report.tasks
+    ]
+    story.append(
+        table(
+            styles,
+            ("Task", "The brief", "How the work is judged", "Works with"),
+            briefs,
+            [0.2 * width, 0.32 * width, 0.28 * width, 0.2 * width],
+        )
+    )
+    story.append(Spacer(1, 2 * mm))
     rows = []
     flagged = []
     for index, task in enumerate(report.tasks):
