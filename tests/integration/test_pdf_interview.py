@@ -272,3 +272,19 @@ def test_an_emoji_no_font_has_is_named_not_dropped(db: Database, tmp_path: Path)
     text = read_pdf(target).flat
     assert "Zoë [slightly smiling face] Ng" in text
     assert "[woman]" in text and "[personal computer]" in text
+
+
+def test_evidence_longer_than_a_page_splits_across_pages(db: Database, tmp_path: Path) -> None:
+    """Before, a table cell taller than a page (pasted evidence, a 100,000-character template
+    name) stopped the export with ReportLab's LayoutError."""
+    from interviewdesk.services.pdf_export import export_interview_pdf, export_panel_pdf
+    from tests.integration.pdf_support import Spec, store_interview
+
+    essay = " ".join(f"evidence{n}" for n in range(3000))  # about 35,000 characters
+    scores = {"ownership": (3, essay), "collaboration": (3, "Short.")}
+    candidate_id, interview_id = store_interview(db, Spec(scores=scores))
+    target = tmp_path / "summary.pdf"
+    export_interview_pdf(db, interview_id, target)
+    words = set(read_pdf(target).flat.split())
+    assert {"evidence0", "evidence1500", "evidence2999"} <= words
+    export_panel_pdf(db, candidate_id, tmp_path / "panel.pdf")

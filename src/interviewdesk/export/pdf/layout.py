@@ -88,7 +88,11 @@ def grid(
     """A Table of flowables and short strings; the strings are set like ``text_style``, in our font,
     so no built-in font enters the file."""
     result = Table(
-        [list(row) for row in cells], colWidths=list(widths), repeatRows=repeat_rows, hAlign="LEFT"
+        [list(row) for row in cells],
+        colWidths=list(widths),
+        repeatRows=repeat_rows,
+        hAlign="LEFT",
+        splitInRow=1,  # a cell taller than a page (a pasted essay of evidence) splits across pages
     )
     result.setStyle(
         TableStyle(

@@ -19,7 +19,9 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
 
+from interviewdesk.errors import UserError
 from interviewdesk.export.pdf.fonts import SANS, bold_face, register_fonts
 from interviewdesk.export.pdf.text import draw_line, fit_width
 
@@ -194,5 +196,13 @@ def build_pdf(story: Sequence[Flowable], *, frame: PageFrame, paper: Paper, subj
         MARGIN, bottom, width - 2 * MARGIN, height - top - bottom, id="body", leftPadding=0, rightPadding=0
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[body])])
-    doc.build(list(story), canvasmaker=lambda *a, **k: _NumberedCanvas(*a, frame=frame, **k))
+    try:
+        doc.build(list(story), canvasmaker=lambda *a, **k: _NumberedCanvas(*a, frame=frame, **k))
+    except LayoutError:
+        # Nothing known still triggers this (long cells split across pages); if something does,
+        # the user gets a sentence, not a traceback, and no file is written.
+        raise UserError(
+            "the PDF could not be laid out: some text is too large for a page. Nothing was written; "
+            "shorten the longest note or evidence and export again."
+        ) from None
     return buffer.getvalue()
