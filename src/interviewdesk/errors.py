@@ -48,3 +48,10 @@ class TemplateError(UserError):
         super().__init__(head + "\n" + "\n".join(f"  {p}" for p in problems))
         self.source = source
         self.problems = problems
+
+
+class ExportCancelledError(UserError):
+    """The user cancelled an export: it stopped, and nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__("cancelled; nothing was written.")

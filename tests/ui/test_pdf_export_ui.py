@@ -89,3 +89,42 @@ def test_a_failed_export_shows_one_message_and_writes_nothing(
     box = window.exporter.result_box
     assert isinstance(box, QMessageBox) and box.text() == failed.args[0]
     assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_cancel_stops_the_export_and_writes_nothing(
+    qtbot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before, the export dialog had no Cancel: a large panel could only be waited out."""
+    from interviewdesk.services import pdf_export
+
+    demo = create_demo(db)
+    window = open_window(qtbot, db)
+    assert window.exporter.progress is None
+    real = pdf_export.panel_report
+
+    def read_then_press_cancel(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        report = real(*args, **kwargs)  # type: ignore[arg-type]
+        window.exporter._cancel.set()  # what Cancel does, at the moment the reading is done
+        return report
+
+    monkeypatch.setattr(pdf_export, "panel_report", read_then_press_cancel)
+    window.select_candidate(demo.candidate_ids[0])
+    window.export_panel_action.trigger()
+    with qtbot.waitSignal(window.exporter.cancelled, timeout=20000):
+        choose_file(qtbot, window, tmp_path / "panel.pdf")
+    assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob(".*.tmp")) == []
+    assert window.exporter.result_box is None and not window.exporter.busy
+
+
+def test_the_progress_dialog_offers_cancel(qtbot, db: Database, tmp_path: Path) -> None:
+    demo = create_demo(db)
+    window = open_window(qtbot, db)
+    window.select_candidate(demo.candidate_ids[0])
+    window.export_panel_action.trigger()
+    with qtbot.waitSignal(window.exporter.finished, timeout=20000):
+        choose_file(qtbot, window, tmp_path / "panel.pdf")
+        dialog = window.exporter.progress
+        assert dialog is not None and dialog.labelText().startswith("Writing")
+        from PySide6.QtWidgets import QPushButton
+
+        assert any(b.text() == "Cancel" for b in dialog.findChildren(QPushButton))

@@ -7,11 +7,18 @@ from pathlib import Path
 
 from interviewdesk.atomic import check_target, write_bytes_atomic
 from interviewdesk.domain.clock import utc_now
+from interviewdesk.errors import ExportCancelledError
 from interviewdesk.export.pdf import Paper, paper_for_locale, render_interview, render_panel
 from interviewdesk.services.reports import interview_report, panel_report
 from interviewdesk.store.database import Database
 
 __all__ = ["Paper", "export_feedback_pdf", "export_interview_pdf", "export_panel_pdf"]
+
+
+def _go_on(cancelled: Callable[[], bool] | None) -> None:
+    """Between the steps of an export: stop, having written nothing, once the user cancelled."""
+    if cancelled is not None and cancelled():
+        raise ExportCancelledError
 
 
 def export_interview_pdf(
@@ -21,11 +28,14 @@ def export_interview_pdf(
     *,
     include_private: bool = False,
     paper: Paper | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Path:
     check_target(target)  # before the work of building the PDF
     report = interview_report(db, interview_id, include_private=include_private)
+    _go_on(cancelled)
     # With private notes in it, the file is readable by its owner alone.
     pdf = render_interview(report, paper or paper_for_locale(), exported_at=utc_now())
+    _go_on(cancelled)
     write_bytes_atomic(target, pdf, private=include_private)
     return target
 
@@ -37,12 +47,21 @@ def export_panel_pdf(
     *,
     paper: Paper | None = None,
     progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Path:
-    """``progress(done, total)`` counts the interviews read, plus one step for the written file."""
+    """``progress(done, total)`` counts the interviews read, plus one step for the written file;
+    ``cancelled()`` is asked after each of them and before the file is written."""
     check_target(target)  # before the work of building the PDF
-    steps = None if progress is None else (lambda done, total: progress(done, total + 1))
-    panel = panel_report(db, candidate_id, progress=steps)
-    write_bytes_atomic(target, render_panel(panel, paper or paper_for_locale(), exported_at=utc_now()))
+
+    def step(done: int, total: int) -> None:
+        _go_on(cancelled)
+        if progress is not None:
+            progress(done, total + 1)
+
+    panel = panel_report(db, candidate_id, progress=step)
+    pdf = render_panel(panel, paper or paper_for_locale(), exported_at=utc_now())
+    _go_on(cancelled)
+    write_bytes_atomic(target, pdf)
     if progress is not None:
         progress(len(panel.members) + 1, len(panel.members) + 1)
     return target

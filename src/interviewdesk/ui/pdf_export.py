@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -18,7 +19,7 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from interviewdesk.errors import UserError
+from interviewdesk.errors import ExportCancelledError, UserError
 from interviewdesk.ui.bridge import Bridge
 
 if TYPE_CHECKING:
@@ -28,12 +29,13 @@ log = logging.getLogger(__name__)
 
 
 class PdfExporter(QObject):
-    """Runs the window's exports: ``progressed(done, total)`` as it goes, then ``finished(path)``
-    or ``failed(message)``."""
+    """Runs the window's exports: ``progressed(done, total)`` as it goes, then ``finished(path)``,
+    ``failed(message)`` or, when the user pressed Cancel, ``cancelled()`` (nothing written)."""
 
     progressed = Signal(int, int)
     finished = Signal(str)
     failed = Signal(str)
+    cancelled = Signal()
 
     def __init__(self, parent: QWidget, db: Callable[[], Workspace], bridge: Bridge) -> None:
         super().__init__(parent)
@@ -45,6 +47,7 @@ class PdfExporter(QObject):
         self.result_box: QMessageBox | None = None
         self.open_button: QAbstractButton | None = None
         self._busy = False
+        self._cancel = threading.Event()  # set on the GUI thread, read by the worker between steps
 
     @property
     def busy(self) -> bool:
@@ -56,7 +59,9 @@ class PdfExporter(QObject):
         suffix = "-private" if include_private else ""
 
         def work(_progress: Callable[[int, int], None], path: Path) -> Path:
-            return export_interview_pdf(self._db(), interview_id, path, include_private=include_private)
+            return export_interview_pdf(
+                self._db(), interview_id, path, include_private=include_private, cancelled=self._cancel.is_set
+            )
 
         self._ask_file(
             f"{_file_stem(name)}-interview-{interview_id}{suffix}.pdf", "Export interview PDF", work
@@ -75,7 +80,9 @@ class PdfExporter(QObject):
         from interviewdesk.services.pdf_export import export_panel_pdf
 
         def work(progress: Callable[[int, int], None], path: Path) -> Path:
-            return export_panel_pdf(self._db(), candidate_id, path, progress=progress)
+            return export_panel_pdf(
+                self._db(), candidate_id, path, progress=progress, cancelled=self._cancel.is_set
+            )
 
         self._ask_file(f"{_file_stem(name)}-panel.pdf", "Export panel PDF", work)
 
@@ -99,11 +106,14 @@ class PdfExporter(QObject):
         if self._busy:
             return
         self.file_dialog = None
-        progress = QProgressDialog(f"Writing {path.name}…", "", 0, 0, self._window)
+        progress = QProgressDialog(f"Writing {path.name}…", "Cancel", 0, 0, self._window)
         progress.setWindowTitle(title)
-        progress.setCancelButton(None)  # a few hundred milliseconds: nothing worth cancelling
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
+        progress.setAutoReset(False)
+        progress.setAutoClose(False)
+        self._cancel.clear()
+        progress.canceled.connect(self.cancel)
         self.progress = progress
         self._busy = True
 
@@ -111,6 +121,12 @@ class PdfExporter(QObject):
             self._bridge.post(partial(self._progressed, done, total))
 
         self._bridge.run(lambda: work(report, path), self._finished_path, self._failed_error)
+
+    def cancel(self) -> None:
+        """Stop the export under way at its next step; nothing is written."""
+        self._cancel.set()
+        if self.progress is not None:
+            self.progress.setLabelText("Cancelling…")
 
     def _progressed(self, done: int, total: int) -> None:
         self.progressed.emit(done, total)
@@ -132,6 +148,10 @@ class PdfExporter(QObject):
         self._finished(str(path))
 
     def _failed_error(self, error: BaseException) -> None:
+        if isinstance(error, ExportCancelledError):
+            self._end_job()
+            self.cancelled.emit()
+            return
         if isinstance(error, UserError):
             self._failed(error.message)
             return
