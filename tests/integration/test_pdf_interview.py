@@ -288,3 +288,22 @@ def test_evidence_longer_than_a_page_splits_across_pages(db: Database, tmp_path:
     words = set(read_pdf(target).flat.split())
     assert {"evidence0", "evidence1500", "evidence2999"} <= words
     export_panel_pdf(db, candidate_id, tmp_path / "panel.pdf")
+
+
+def test_stamps_sit_in_the_margin_and_numbers_line_up_on_the_right(cli, demo, tmp_path: Path) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from interviewdesk.export.pdf.fonts import SANS, register_fonts
+    from interviewdesk.export.pdf.page import MARGIN
+    from tests.integration.pdf_support import placed_text
+
+    target = tmp_path / "summary.pdf"
+    export(cli, "pdf", str(demo.interview_ids[0]), "-o", str(target))
+    pages = [placed_text(target, page) for page in range(3)]
+    stamps = [(x, t) for page in pages for _y, x, t in page if t.startswith("min ")]
+    assert stamps and all(x < MARGIN for x, _ in stamps)  # in the left margin, not on a line of their own
+    register_fonts()
+    timing = next(page for page in pages if any(t == "Two-way balance:" for _y, _x, t in page))
+    minutes = [(x, t) for _y, x, t in timing if t.endswith(" min") and t[0].isdigit()]
+    right_edges = {round(x + stringWidth(t, SANS, 8.5)) for x, t in minutes}
+    assert len(minutes) >= 6 and len(right_edges) <= 2  # the Planned and the Actual column

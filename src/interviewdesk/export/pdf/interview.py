@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
@@ -90,7 +91,8 @@ def _flags(report: InterviewReport, styles: Styles, width: float) -> list[Flowab
 
 def _outcome(report: InterviewReport, styles: Styles) -> list[Flowable]:
     story = _heading("Recommendation and summary", styles)
-    story.append(user_text(report.recommendation or "No recommendation given", styles.body, bold=True))
+    # The decision stands out: it is what a panel reads first.
+    story.append(user_text(report.recommendation or "No recommendation given", styles.heading, bold=True))
     if report.summary.strip():
         story.append(user_text(report.summary, styles.body))
     return story
@@ -145,23 +147,26 @@ def _timing(report: InterviewReport, styles: Styles, width: float) -> list[Flowa
             flagged.append(index)
         rows.append([section.title, minutes(section.planned_s), minutes(section.actual_s), state])
     story = _heading("Timing", styles)
-    story.append(
-        table(
-            styles,
-            ("Section", "Planned", "Actual", "Over or under"),
-            rows,
-            [0.49 * width, 0.15 * width, 0.15 * width, 0.21 * width],
-            flagged_rows=flagged,
-        )
+    timing = table(
+        styles,
+        ("Section", "Planned", "Actual", "Over or under"),
+        rows,
+        [0.49 * width, 0.15 * width, 0.15 * width, 0.21 * width],
+        flagged_rows=flagged,
+        numeric=(1, 2, 3),
     )
-    story.append(Spacer(1, 2 * mm))
     reserved = f"the template reserves {report.intended_share:.0%}"
     balance = (
         f"the candidate's own questions took {report.actual_share:.0%} of the interview; {reserved}."
         if report.actual_share is not None
         else f"the time for the candidate's own questions was not measured; {reserved}."
     )
-    story.append(Paragraph(f"<b>Two-way balance:</b> {balance}", styles.body))
+    # The balance reads off the table above it: never a page apart.
+    story.append(
+        KeepTogether(
+            [timing, Spacer(1, 2 * mm), Paragraph(f"<b>Two-way balance:</b> {balance}", styles.body)]
+        )
+    )
     return story
 
 
@@ -271,9 +276,29 @@ def _notes(report: InterviewReport, styles: Styles, width: float) -> list[Flowab
             )
             story += [box, Spacer(1, 1.5 * mm)]
             continue
-        story.append(Paragraph(f"<font color='#59636E'>min {note.minute}</font>", styles.small))
-        story += user_paragraphs(note.text + where, styles.body)
+        pieces = user_paragraphs(note.text + where, styles.body)
+        # The minute in the page's left margin, level with the note's first line.
+        story.append(KeepTogether([MarginStamp(f"min {note.minute}", styles.small), pieces[0]]))
+        story += pieces[1:]
     return story
+
+
+class MarginStamp(Flowable):
+    """Takes no room: draws a short stamp in the left margin, level with what follows it."""
+
+    def __init__(self, text: str, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.text, self.style = text, style
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (ReportLab API)
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setFont(self.style.fontName, self.style.fontSize)
+        canvas.setFillColor(self.style.textColor)
+        # The next paragraph's first baseline sits about one font size below this point.
+        canvas.drawRightString(-6, -self.style.fontSize - 2.5, self.text)
 
 
 def _follow_ups(report: InterviewReport, styles: Styles, width: float) -> list[Flowable]:

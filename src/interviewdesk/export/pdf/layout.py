@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, TypeAlias
 
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
@@ -41,10 +42,16 @@ def table(
     widths: Sequence[float],
     *,
     flagged_rows: Sequence[int] = (),
+    numeric: Sequence[int] = (),
 ) -> Table:
-    """A ruled table whose header repeats on every page it spans; str cells are user text."""
+    """A ruled table whose header repeats on every page it spans; str cells are user text. The
+    ``numeric`` columns are right-aligned, so their digits line up."""
+    right = ParagraphStyle("cell-right", parent=styles.cell, alignment=TA_RIGHT)
     body: list[list[Flowable | str]] = [
-        [user_text(h, styles.cell, bold=True) if isinstance(h, str) else h for h in header]
+        [
+            user_text(h, right if index in numeric else styles.cell, bold=True) if isinstance(h, str) else h
+            for index, h in enumerate(header)
+        ]
     ]
     body += [
         [
@@ -61,6 +68,8 @@ def table(
     ]
     for index in flagged_rows:
         commands.append(("BACKGROUND", (0, index + 1), (-1, index + 1), FLAG_FILL))
+    for column in numeric:
+        commands.append(("ALIGN", (column, 0), (column, -1), "RIGHT"))
     return grid(body, widths, commands, text_style=styles.cell, repeat_rows=1)
 
 

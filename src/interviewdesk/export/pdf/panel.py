@@ -140,7 +140,8 @@ def _matrix_part(
             ["Weighted overall", *(("-" if v is None else f"{v:.2f}") for v in overall), *([""] * stats)]
         )
     widths = [name_width, *([each] * len(group)), *([stat_width] * stats)]
-    return table(styles, header, rows, widths, flagged_rows=flagged)
+    numbers = tuple(range(len(group) + 1, len(group) + 1 + stats))
+    return table(styles, header, rows, widths, flagged_rows=flagged, numeric=numbers)
 
 
 def _mark(mark: Mark, styles: Styles) -> Flowable | str:
