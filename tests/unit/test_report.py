@@ -191,3 +191,21 @@ def test_the_panel_combines_role_clarity_and_lists_what_is_owed() -> None:
         ("Priya", "Feedback to Ada"),
     ]
     assert panel.aspirations() == [("Jonas", "Lead a team")]
+
+
+def test_brackets_in_right_to_left_text_are_mirrored() -> None:
+    """Before, "שלום (עולם) טוב" was drawn as "בוט )םלוע( םולש": brackets facing away from their words."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    from interviewdesk.export.pdf.text import draw_line
+
+    drawn: list[str] = []
+
+    class Recording(Canvas):
+        def drawString(self, x, y, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+            drawn.append(str(text))
+
+    draw_line(Recording(io.BytesIO()), 0, 0, "שלום (עולם) טוב", 10)
+    assert "".join(drawn) == "בוט (םלוע) םולש"

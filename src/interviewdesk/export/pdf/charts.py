@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bidi import get_display
+from bidi.algorithm import get_display  # the implementation that mirrors brackets in right-to-left runs
 from reportlab.graphics.charts.spider import SpiderChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors

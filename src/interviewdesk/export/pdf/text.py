@@ -15,7 +15,7 @@ import unicodedata
 from typing import Any
 from xml.sax.saxutils import escape
 
-from bidi import get_display
+from bidi.algorithm import get_display  # the implementation that mirrors brackets in right-to-left runs
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
