@@ -209,3 +209,18 @@ def test_brackets_in_right_to_left_text_are_mirrored() -> None:
 
     draw_line(Recording(io.BytesIO()), 0, 0, "שלום (עולם) טוב", 10)
     assert "".join(drawn) == "בוט (םלוע) םולש"
+
+
+def test_a_wrapped_right_to_left_paragraph_keeps_its_direction_on_every_line() -> None:
+    """Before, a line of a Hebrew paragraph that began with a Latin word was laid out left to right."""
+    from interviewdesk.export.pdf.styles import make_styles
+    from interviewdesk.export.pdf.text import BidiText
+
+    text = "שלום " * 6 + "Python " * 6 + "עולם " * 6
+    block = BidiText(text, make_styles().body)
+    block.wrap(80, 1000)
+    lines = block._break_lines(80)
+    assert len(lines) > 3 and any(line.startswith("Python") for line, _ in lines)
+    assert {direction for _, direction in lines} == {"R"}
+    _first, rest = block.split(80, 2 * make_styles().body.leading)
+    assert {d for _, d in rest._break_lines(80)} == {"R"}  # also on the next page

@@ -95,10 +95,19 @@ def _base_direction(line: str) -> str:
 
 
 def draw_line(
-    canvas: Canvas, x: float, y: float, line: str, size: float, *, bold: bool = False, align: str = "left"
+    canvas: Canvas,
+    x: float,
+    y: float,
+    line: str,
+    size: float,
+    *,
+    bold: bool = False,
+    align: str = "left",
+    direction: str | None = None,
 ) -> None:
-    """One line of user text at a baseline: reordered for display, each run in its own font."""
-    visual = get_display(line, base_dir=_base_direction(line)) if has_rtl(line) else line
+    """One line of user text at a baseline: reordered for display, each run in its own font.
+    ``direction`` is the paragraph's ("L" or "R"; by default the line's own first strong letter)."""
+    visual = get_display(line, base_dir=direction or _base_direction(line)) if has_rtl(line) else line
     width = text_width(visual, size, bold=bold)
     if align == "right":
         x -= width
@@ -142,14 +151,24 @@ def fit_width(text: str, width: float, size: float, *, bold: bool = False) -> st
 
 
 class BidiText(Flowable):
-    """A block of text with right-to-left parts; splits across pages by whole lines."""
+    """A block of text with right-to-left parts; splits across pages by whole lines. Each line
+    keeps its paragraph's direction (a line that begins with a Latin word in a Hebrew paragraph
+    is still right to left), also in the part carried to the next page."""
 
-    def __init__(self, text: str, style: ParagraphStyle, *, bold: bool = False) -> None:
+    def __init__(
+        self,
+        text: str,
+        style: ParagraphStyle,
+        *,
+        bold: bool = False,
+        lines: list[tuple[str, str]] | None = None,
+    ) -> None:
         super().__init__()
         self.text = text
         self.style = style
         self.bold = bold or style.fontName.endswith("-Bold")
-        self._lines: list[str] = []
+        self._given = lines  # the lines of a split, already broken, with their directions
+        self._lines: list[tuple[str, str]] = []
         self._width = 0.0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (ReportLab API)
@@ -163,8 +182,8 @@ class BidiText(Flowable):
         if fit <= 0 or fit >= len(lines):
             return []
         return [
-            BidiText("\n".join(lines[:fit]), self.style, bold=self.bold),
-            BidiText("\n".join(lines[fit:]), self.style, bold=self.bold),
+            BidiText(_joined(lines[:fit]), self.style, bold=self.bold, lines=lines[:fit]),
+            BidiText(_joined(lines[fit:]), self.style, bold=self.bold, lines=lines[fit:]),
         ]
 
     def draw(self) -> None:
@@ -172,8 +191,8 @@ class BidiText(Flowable):
         canvas: Any = self.canv
         canvas.setFillColor(self.style.textColor)
         y = len(self._lines) * leading - size
-        for line in self._lines:
-            right = _base_direction(line) == "R"
+        for line, direction in self._lines:
+            right = direction == "R"
             draw_line(
                 canvas,
                 self._width if right else 0.0,
@@ -182,27 +201,35 @@ class BidiText(Flowable):
                 size,
                 bold=self.bold,
                 align="right" if right else "left",
+                direction=direction,
             )
             y -= leading
 
-    def _break_lines(self, width: float) -> list[str]:
+    def _break_lines(self, width: float) -> list[tuple[str, str]]:
+        if self._given is not None:
+            return self._given
         size = self.style.fontSize
-        lines: list[str] = []
+        lines: list[tuple[str, str]] = []
         for paragraph in self.text.split("\n"):
+            direction = _base_direction(paragraph)
             current = ""
             for word in paragraph.split(" "):
                 candidate = f"{current} {word}" if current else word
                 if current and text_width(candidate, size, bold=self.bold) > width:
-                    lines.append(current)
+                    lines.append((current, direction))
                     current = word
                 else:
                     current = candidate
                 while text_width(current, size, bold=self.bold) > width and len(current) > 1:
                     cut = _longest_prefix(current, width, size, bold=self.bold)
-                    lines.append(current[:cut])
+                    lines.append((current[:cut], direction))
                     current = current[cut:]
-            lines.append(current)
+            lines.append((current, direction))
         return lines
+
+
+def _joined(lines: list[tuple[str, str]]) -> str:
+    return "\n".join(line for line, _ in lines)
 
 
 def _longest_prefix(text: str, width: float, size: float, *, bold: bool) -> int:
