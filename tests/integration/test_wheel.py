@@ -54,6 +54,19 @@ def test_wheel_contains_resources_and_migrations(wheel: Path) -> None:
     assert "interviewdesk/resources/schema/template.schema.json" in names
     assert "interviewdesk/store/migrations/versions/0001_initial.py" in names
     assert "interviewdesk/store/migrations/script.py.mako" in names
+    assert "interviewdesk/store/migrations/versions/0004_leases_erasure.py" in names
+
+
+def test_the_wheel_carries_its_licence_and_one_version(wheel: Path) -> None:
+    """Before, the metadata said MIT with no LICENSE file, and the version was written twice."""
+    import interviewdesk
+
+    archive = zipfile.ZipFile(wheel)
+    names = archive.namelist()
+    assert any(name.endswith((".dist-info/licenses/LICENSE", ".dist-info/LICENSE")) for name in names)
+    metadata = next(name for name in names if name.endswith(".dist-info/METADATA"))
+    assert f"Version: {interviewdesk.__version__}" in archive.read(metadata).decode()
+    assert wheel.name.startswith(f"interviewdesk-{interviewdesk.__version__}-")
 
 
 def test_installed_wheel_reads_its_own_resources(wheel: Path, tmp_path: Path) -> None:

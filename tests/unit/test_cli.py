@@ -154,3 +154,14 @@ def test_a_closed_pipe_is_not_called_a_database_problem(db_path) -> None:
     command = f'{sys.executable} -c "{script}" | true'
     done = subprocess.run(command, shell=True, capture_output=True, text=True, check=False)
     assert done.stderr == "", done.stderr
+
+
+def test_the_feedback_draft_needs_no_output_file(cli, db) -> None:
+    """Before, `export feedback ID --draft` still demanded -o although it only prints."""
+    from interviewdesk.services.demo import create_demo
+
+    demo = create_demo(db)
+    draft = cli("export", "feedback", str(demo.interview_ids[0]), "--draft")
+    assert draft.code == 0 and draft.out.startswith("Dear ")
+    missing = cli("export", "feedback", str(demo.interview_ids[0]))
+    assert missing.code == 2 and "needs -o FILE.pdf" in missing.err

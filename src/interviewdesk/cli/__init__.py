@@ -118,7 +118,8 @@ def _add_exports(commands: argparse._SubParsersAction[Parser]) -> None:
         "--draft", action="store_true", help="print the draft as text instead of writing a PDF"
     )
     for sub, run in ((pdf, _export_pdf), (panel, _export_panel), (feedback, _export_feedback)):
-        sub.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+        # Only the draft (printed as text) needs no file to write.
+        sub.add_argument("-o", "--output", type=Path, required=sub is not feedback, metavar="FILE.pdf")
         sub.add_argument(
             "--paper", choices=("a4", "letter"), help="paper size (default: from the locale, e.g. LC_PAPER)"
         )
@@ -317,6 +318,8 @@ def _export_feedback(args: argparse.Namespace, target: str) -> int:
     if args.draft:
         print(feedback_draft(db, args.interview).text)
         return 0
+    if args.output is None:
+        raise UserError("export feedback needs -o FILE.pdf (or --draft to print the draft).")
     text = None
     if args.text is not None:
         try:

@@ -167,7 +167,7 @@ def shape(visual_core: str, face: str, size: float) -> str:
         pdfmetrics.stringWidth(visual_core, face, size),
         (ABag(fontName=face, fontSize=size), visual_core[::-1]),
     ]
-    shaped = shapeFragWord(word, features=_FEATURES, force=True)
+    shaped = shapeFragWord(word, features=_FEATURES)  # (no force=: ReportLab 4.4.0 has none)
     return shaped[1][1]  # type: ignore[no-any-return]
 
 
