@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 
+import pytest
 from sqlalchemy import event, select
 
 from interviewdesk.domain.clock import ManualClock
@@ -128,3 +129,18 @@ def test_logging_a_question_and_submitting_in_one_batch_links_the_follow_up(db: 
     assert len(rows) == 1 and rows[0].candidate_question_id is not None
     assert session.timer.ended
     queue.close()
+
+
+def test_a_set_aside_edit_is_logged_by_what_it_was_never_by_its_words(
+    db: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Before, the log line held the edit's repr: a candidate's words in a file erasure never touches."""
+    interview_id = planned(db)
+    queue = SaveQueue(db, interview_id)
+    words = "Confided a health condition; keep this out of every file."
+    broken = NotesChange(NotesField(0, 1), (Paragraph(5.0, words, None),))  # type: ignore[arg-type]  # NOT NULL
+    with caplog.at_level("ERROR"):
+        assert queue.submit([broken]).result(10)
+    queue.close()
+    assert caplog.records and "notes of question 2" in caplog.text
+    assert "health" not in caplog.text and "Paragraph(" not in caplog.text

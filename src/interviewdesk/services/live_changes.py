@@ -144,11 +144,15 @@ def is_transient(exc: BaseException) -> bool:
     return isinstance(exc, transient)
 
 
-def describe_change(change: Change) -> str:  # noqa: PLR0911 - one answer per kind of change
-    """What an edit was, in the interviewer's words, for a message about it."""
+def describe_change(change: Change, *, words: bool = True) -> str:  # noqa: PLR0911 - one per kind
+    """What an edit was, in the interviewer's words, for a message about it; ``words=False`` for a
+    log line, which says how much was typed but never what (logs are outside the database, where
+    neither privacy nor erasure reaches)."""
 
     def quote(text: str) -> str:
         text = " ".join(text.split())
+        if not words:
+            return f"({len(text)} characters)"
         return f"“{text[:60]}…”" if len(text) > 60 else f"“{text}”"
 
     match change:

@@ -219,7 +219,10 @@ class SaveQueue:
     def _report_set_aside(self, change: Change, exc: Exception) -> None:
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0][:160]
         entry = SetAside(change, describe_change(change), reason)
-        log.error("set aside an edit that cannot be written: %r (%s)", change, reason)
+        # What it was, never what it said: a log file is not the place for a candidate's notes.
+        log.error(
+            "set aside an edit that cannot be written: %s (%s)", describe_change(change, words=False), reason
+        )
         self.set_aside.append(entry)
         if self._on_set_aside is not None:
             self._on_set_aside(entry)
