@@ -19,7 +19,7 @@ import interviewdesk
 SOURCE = Path(interviewdesk.__file__).parent
 
 # ui -> services -> store / export / templates -> domain; the small shared modules anywhere they fit.
-SHARED = {"errors", "config", "resources", "atomic"}
+SHARED = {"errors", "config", "resources", "atomic", "logs"}
 ALLOWED: dict[str, set[str]] = {
     "domain": {"errors"},
     "templates": {"domain", "errors", "resources"},
@@ -34,6 +34,7 @@ ALLOWED: dict[str, set[str]] = {
     "config": {"errors"},
     "resources": set(),
     "atomic": {"errors"},
+    "logs": {"config"},
 }
 THIRD_PARTY_HOMES = {"PySide6": {"ui"}, "shiboken6": {"ui"}, "reportlab": {"export"}}
 

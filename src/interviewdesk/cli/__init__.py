@@ -19,6 +19,7 @@ from interviewdesk.cli.common import PROG, Parser, close_opened, open_db, row_id
 from interviewdesk.cli.safekeeping import add_safekeeping_commands
 from interviewdesk.config import resolve_db_target
 from interviewdesk.errors import UserError
+from interviewdesk.logs import start_logging
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,6 +27,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--db", metavar="PATH_OR_URL", help="SQLite file or database URL (default: your data folder)"
+    )
+    parser.add_argument(
+        "--verbose", action="store_true", help="also print what the app logs (and debug lines) on stderr"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
@@ -128,6 +132,7 @@ def _add_exports(commands: argparse._SubParsersAction[Parser]) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    start_logging(verbose=args.verbose)
     target = resolve_db_target(args.db)
     run: Callable[[argparse.Namespace, str], int] | None = getattr(args, "run", None)
     try:

@@ -51,6 +51,9 @@ def run_app(target: str, *, on_window: Callable[[MainWindow], None] | None = Non
     from interviewdesk.ui.main_window import MainWindow
 
     app = _application()
+    from interviewdesk.ui.crash import install_crash_handlers
+
+    install_crash_handlers()
     window = MainWindow(target)
     if on_window is not None:
         on_window(window)
@@ -78,6 +81,9 @@ def run_live(db: Workspace, interview_id: int) -> int:
     from interviewdesk.ui.live.window import LiveInterviewWindow
 
     app = _application()
+    from interviewdesk.ui.crash import install_crash_handlers
+
+    install_crash_handlers()
     window = LiveInterviewWindow(db, interview_id)
     window.show()
     code = app.exec()
