@@ -165,3 +165,25 @@ def test_the_feedback_draft_needs_no_output_file(cli, db) -> None:
     assert draft.code == 0 and draft.out.startswith("Dear ")
     missing = cli("export", "feedback", str(demo.interview_ids[0]))
     assert missing.code == 2 and "needs -o FILE.pdf" in missing.err
+
+
+def test_qt_s_own_options_are_handed_to_qt_not_refused() -> None:
+    """Before, `interviewdesk -style fusion` or `-reverse` was refused by the argument parser."""
+    from interviewdesk.cli.common import split_qt_options
+
+    ours, qt = split_qt_options(["--db", "x.sqlite3", "-style", "fusion", "-reverse", "--platform=xcb"])
+    assert ours == ["--db", "x.sqlite3"]
+    assert qt == ["-style", "fusion", "-reverse", "-platform=xcb"]
+    ours, qt = split_qt_options(["open", "3", "-qwindowgeometry", "800x600"])
+    assert (ours, qt) == (["open", "3"], ["-qwindowgeometry", "800x600"])
+    assert split_qt_options(["candidates", "add", "Ada", "--role", "Analyst"])[1] == []
+
+
+def test_the_window_gets_qt_s_options(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from interviewdesk.cli import main
+    from interviewdesk.ui import app
+
+    seen: list[object] = []
+    monkeypatch.setattr(app, "run_app", lambda target, **kw: seen.append(kw["qt_options"]) or 0)
+    assert main(["-style", "fusion", "-reverse"]) == 0
+    assert seen == [["-style", "fusion", "-reverse"]]

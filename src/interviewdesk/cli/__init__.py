@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from interviewdesk import __version__
-from interviewdesk.cli.common import PROG, Parser, close_opened, open_db, row_id
+from interviewdesk.cli.common import PROG, Parser, close_opened, open_db, row_id, split_qt_options
 from interviewdesk.cli.safekeeping import add_safekeeping_commands
 from interviewdesk.config import resolve_db_target
 from interviewdesk.errors import UserError
@@ -131,13 +131,15 @@ def _add_exports(commands: argparse._SubParsersAction[Parser]) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    ours, qt_options = split_qt_options(sys.argv[1:] if argv is None else argv)
+    args = build_parser().parse_args(ours)
+    args.qt_options = qt_options  # Qt's own options (-style fusion, -reverse) for the windows
     start_logging(verbose=args.verbose)
     target = resolve_db_target(args.db)
     run: Callable[[argparse.Namespace, str], int] | None = getattr(args, "run", None)
     try:
         if run is None:
-            return _open_window(target)
+            return _open_window(target, qt_options)
         return run(args, target)
     except UserError as exc:
         print(f"{PROG}: {exc.message}", file=sys.stderr)
@@ -162,10 +164,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         close_opened()
 
 
-def _open_window(target: str) -> int:
+def _open_window(target: str, qt_options: list[str]) -> int:
     from interviewdesk.ui.app import run_app
 
-    return run_app(target)
+    return run_app(target, qt_options=qt_options)
 
 
 def _wrote(what: str, output: Path) -> None:
@@ -187,7 +189,7 @@ def _open_interview(args: argparse.Namespace, target: str) -> int:
             f"the database is open in another InterviewDesk window ({busy.holder}); open interview "
             f"{args.interview} from there."
         ) from None
-    return run_live(db, args.interview)
+    return run_live(db, args.interview, qt_options=args.qt_options)
 
 
 def _templates_list(args: argparse.Namespace, target: str) -> int:

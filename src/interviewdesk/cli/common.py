@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
@@ -61,3 +62,42 @@ def confirmed(question: str) -> bool:
         return input(f"{question} [y/N] ").strip().casefold() in ("y", "yes")
     except EOFError:
         return False
+
+
+# Qt's own command-line options (QApplication and QGuiApplication) and whether each takes a value.
+QT_OPTIONS = {
+    "style": True,
+    "stylesheet": True,
+    "platform": True,
+    "platformpluginpath": True,
+    "platformtheme": True,
+    "plugin": True,
+    "qwindowgeometry": True,
+    "qwindowtitle": True,
+    "qwindowicon": True,
+    "display": True,
+    "geometry": True,
+    "session": True,
+    "reverse": False,
+    "widgetcount": False,
+    "nograb": False,
+    "dograb": False,
+}
+
+
+def split_qt_options(argv: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(our arguments, Qt's): ``-style fusion``, ``-reverse``, ``--platform=xcb`` ... go to Qt."""
+    ours: list[str] = []
+    qt: list[str] = []
+    tokens = iter(argv)
+    for token in tokens:
+        name, equals, _value = token.lstrip("-").partition("=")
+        if token.startswith("-") and not token.startswith("---") and name in QT_OPTIONS:
+            qt.append("-" + token.lstrip("-"))
+            if QT_OPTIONS[name] and not equals:
+                value = next(tokens, None)
+                if value is not None:
+                    qt.append(value)
+            continue
+        ours.append(token)
+    return ours, qt

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from interviewdesk.errors import UserError
@@ -30,17 +30,22 @@ def _display_available() -> bool:
     )
 
 
-def _application() -> QApplication:
+def _application(qt_options: Sequence[str] = ()) -> QApplication:
     from PySide6.QtWidgets import QApplication
 
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *qt_options])
     app.setApplicationName("InterviewDesk")
     app.setApplicationDisplayName("InterviewDesk")
     return app
 
 
-def run_app(target: str, *, on_window: Callable[[MainWindow], None] | None = None) -> int:
+def run_app(
+    target: str,
+    *,
+    on_window: Callable[[MainWindow], None] | None = None,
+    qt_options: Sequence[str] = (),
+) -> int:
     """Show the window, open the database named by ``target``, and run until the window closes.
 
     ``on_window`` sees the window before it is shown (bench/startup.py measures through it).
@@ -50,7 +55,7 @@ def run_app(target: str, *, on_window: Callable[[MainWindow], None] | None = Non
 
     from interviewdesk.ui.main_window import MainWindow
 
-    app = _application()
+    app = _application(qt_options)
     from interviewdesk.ui.crash import install_crash_handlers
 
     install_crash_handlers()
@@ -66,7 +71,7 @@ def run_app(target: str, *, on_window: Callable[[MainWindow], None] | None = Non
     return 2 if refused else code
 
 
-def run_live(db: Workspace, interview_id: int) -> int:
+def run_live(db: Workspace, interview_id: int, *, qt_options: Sequence[str] = ()) -> int:
     """Open the live window for one interview (a calendar link or a script) and run until it closes.
 
     An unknown id is refused before any window or Qt is set up, so it is one line on stderr.
@@ -80,7 +85,7 @@ def run_live(db: Workspace, interview_id: int) -> int:
 
     from interviewdesk.ui.live.window import LiveInterviewWindow
 
-    app = _application()
+    app = _application(qt_options)
     from interviewdesk.ui.crash import install_crash_handlers
 
     install_crash_handlers()
