@@ -26,7 +26,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-PAGE = 4096
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.integration.damage import PAGE, break_a_seal, damage_an_index
+
 HEADER_OFFSETS = [0, 5, 15, 16, 17, 18, 19, 20, 21, 24, 28, 32, 40, 44, 52, 56]
 
 
@@ -201,8 +203,8 @@ def cases(source: Path, crashed: Path) -> list[tuple[str, Callable[[Path], Path]
     found.append(("a text file", lambda f: _write(f / "case.sqlite3", b"name,role\nAda,Analyst\n")))
     found.append(("random bytes", lambda f: _write(f / "case.sqlite3", random.Random(1).randbytes(3 * PAGE))))
     found.append(("a JPEG", lambda f: _write(f / "case.sqlite3", b"\xff\xd8\xff\xe0" + bytes(PAGE))))
-    found.append(("index pointed at another column", copy_of(source, _bad_index)))
-    found.append(("a sealed score changed by hand", copy_of(source, _broken_seal)))
+    found.append(("index pointed at another column", copy_of(source, damage_an_index)))
+    found.append(("a sealed score changed by hand", copy_of(source, break_a_seal)))
     found.append(("freelist count flipped", copy_of(source, lambda p: flip(p, 36))))
     found.append(("page count set to 1", copy_of(source, lambda p: _write_at(p, 28, (1).to_bytes(4, "big")))))
     found.append(("read-only file", copy_of(source, lambda p: p.chmod(0o400))))
@@ -230,26 +232,6 @@ def _foreign_wal(path: Path) -> None:
 def _sql(path: Path, statement: str) -> None:
     connection = sqlite3.connect(path)
     connection.execute(statement)
-    connection.commit()
-    connection.close()
-
-
-def _bad_index(path: Path) -> None:
-    connection = sqlite3.connect(path)
-    connection.execute("PRAGMA writable_schema = ON")
-    connection.execute(
-        "UPDATE sqlite_master SET sql = "
-        "'CREATE INDEX ix_interviews_candidate_id ON interviews (template_id)' "
-        "WHERE name = 'ix_interviews_candidate_id'"
-    )
-    connection.commit()
-    connection.close()
-
-
-def _broken_seal(path: Path) -> None:
-    connection = sqlite3.connect(path)
-    connection.execute("DROP TRIGGER scores_sealed_update")
-    connection.execute("UPDATE scores SET level = 1 WHERE interview_id = 1")
     connection.commit()
     connection.close()
 

@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 TEXT = "the candidate explained the migration step by step and named what failed " * 20
@@ -112,27 +113,31 @@ def one_round(
     return sound, prefix_ok and stored >= owed, lost_s
 
 
-def main() -> int:
+def main(type_in: Callable[[str, int], None] = child, script: str = __file__, label: str = "kills") -> int:
+    """Run the rounds; ``type_in(path, interview_id)`` is the child's typing (``script --child``
+    runs it), so bench/kill_window.py drives the same rounds through the real window."""
     if len(sys.argv) == 4 and sys.argv[1] == "--child":
-        child(sys.argv[2], int(sys.argv[3]))
+        type_in(sys.argv[2], int(sys.argv[3]))
         return 0
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(sys.modules["__main__"].__doc__ or "").splitlines()[0])
     parser.add_argument("--kills", type=int, default=200)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     rng = random.Random(args.seed)
     failures = damaged = 0
     lost: list[float] = []
+    started = time.monotonic()
     with tempfile.TemporaryDirectory() as tmp:
         path, interview_id = prepare(Path(tmp))
         for _ in range(args.kills):
-            sound, kept, lost_s = one_round(path, interview_id, rng)
+            sound, kept, lost_s = one_round(path, interview_id, rng, script=script)
             failures += not (sound and kept)
             damaged += not sound
             lost.append(lost_s)
-    print(f"{args.kills} kills: {failures} failed (integrity_check, or an edit older than 1 s lost)")
+    print(f"{args.kills} {label}: {failures} failed (integrity_check, or an edit older than 1 s lost)")
     print(f"integrity_check failures: {damaged}")
     print(f"typing lost at the kill: max {max(lost):.3f} s, median {sorted(lost)[len(lost) // 2]:.3f} s")
+    print(f"{time.monotonic() - started:.0f} s in all")
     return 1 if failures else 0
 
 

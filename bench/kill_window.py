@@ -14,16 +14,14 @@ window takes back the lease the killed one left (its process is gone). Results: 
 
 from __future__ import annotations
 
-import argparse
 import os
-import random
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from kill_typing import KEY_INTERVAL, TEXT, one_round, prepare
+from kill_typing import KEY_INTERVAL, TEXT
+from kill_typing import main as run_rounds
 
 
 def child(path: str, interview_id: int) -> None:
@@ -57,30 +55,7 @@ def child(path: str, interview_id: int) -> None:
 
 
 def main() -> int:
-    if len(sys.argv) == 4 and sys.argv[1] == "--child":
-        child(sys.argv[2], int(sys.argv[3]))
-        return 0
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--kills", type=int, default=200)
-    parser.add_argument("--seed", type=int, default=7)
-    args = parser.parse_args()
-    rng = random.Random(args.seed)
-    failures = damaged = 0
-    lost: list[float] = []
-    started = time.monotonic()
-    with tempfile.TemporaryDirectory() as tmp:
-        path, interview_id = prepare(Path(tmp))
-        for _ in range(args.kills):
-            sound, kept, lost_s = one_round(path, interview_id, rng, script=__file__)
-            failures += not (sound and kept)
-            damaged += not sound
-            lost.append(lost_s)
-    what = "integrity_check, or a keystroke older than 1 s lost"
-    print(f"{args.kills} kills of the live window: {failures} failed ({what})")
-    print(f"integrity_check failures: {damaged}")
-    print(f"typing lost at the kill: max {max(lost):.3f} s, median {sorted(lost)[len(lost) // 2]:.3f} s")
-    print(f"{time.monotonic() - started:.0f} s in all")
-    return 1 if failures else 0
+    return run_rounds(child, __file__, "kills of the live window")
 
 
 if __name__ == "__main__":

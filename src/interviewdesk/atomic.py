@@ -104,12 +104,21 @@ def _stream(target: Path, data: bytes) -> None:
         raise UserError(f"cannot write {target}: {exc.strerror or exc}.") from None
 
 
-def _remove_stale(folder: Path, name: str) -> None:
-    """Temporary files of an earlier write of ``name`` that was killed midway."""
+def stale_temporaries(folder: Path, pattern: str) -> list[Path]:
+    """Temporary files matching ``pattern`` in ``folder`` old enough to have been left by a write
+    that was killed midway."""
     cutoff = time.time() - STALE_AFTER_S
-    for leftover in folder.glob(f".{name}.*.tmp"):
+    found = []
+    for leftover in folder.glob(pattern):
         try:
             if leftover.is_file() and leftover.stat().st_mtime < cutoff:
-                leftover.unlink()
+                found.append(leftover)
         except OSError:
             continue
+    return found
+
+
+def _remove_stale(folder: Path, name: str) -> None:
+    """Temporary files of an earlier write of ``name`` that was killed midway."""
+    for leftover in stale_temporaries(folder, f".{name}.*.tmp"):
+        leftover.unlink(missing_ok=True)

@@ -7,7 +7,6 @@ quick_check(1) let index damage through that only integrity_check finds.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import stat
 from datetime import UTC, datetime, timedelta
@@ -18,27 +17,8 @@ from interviewdesk.services.demo import create_demo
 from interviewdesk.services.workspace import open_workspace
 from interviewdesk.store.backups import Backup, backup_folder, list_backups, to_prune
 from interviewdesk.store.database import Database
+from tests.integration.damage import break_a_seal, damage_a_page, damage_an_index
 from tests.integration.test_leftover_wal import unclean
-
-
-def damage_a_page(path: Path, page: int = 3) -> None:
-    size = 4096
-    with path.open("r+b") as handle:
-        handle.seek(size * (page - 1))
-        handle.write(os.urandom(size))
-
-
-def damage_an_index(path: Path) -> None:
-    """Point an index at another column: every page is well-formed, the index's entries wrong."""
-    connection = sqlite3.connect(path)
-    connection.execute("PRAGMA writable_schema = ON")
-    connection.execute(
-        "UPDATE sqlite_master SET sql = "
-        "'CREATE INDEX ix_interviews_candidate_id ON interviews (template_id)' "
-        "WHERE name = 'ix_interviews_candidate_id'"
-    )
-    connection.commit()
-    connection.close()
 
 
 def test_rotation_keeps_the_newest_of_each_recent_day_and_week() -> None:
@@ -106,11 +86,7 @@ def test_check_finds_index_damage_and_a_broken_seal(cli, db: Database, db_path: 
     clean = cli("check")
     assert clean.code == 0 and "0 problem(s)" in clean.out and "4 seal(s)" in clean.out
     db.close()
-    connection = sqlite3.connect(db_path)
-    connection.execute("DROP TRIGGER scores_sealed_update")  # as a hand edit outside the app would
-    connection.execute("UPDATE scores SET level = 1 WHERE interview_id = 1")
-    connection.commit()
-    connection.close()
+    break_a_seal(db_path)
     damage_an_index(db_path)
     assert cli("candidates", "list").code == 0  # the start-up's quick look lets it through
     found = cli("check")

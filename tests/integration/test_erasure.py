@@ -23,7 +23,7 @@ from interviewdesk.services.interview_list import list_interviews
 from interviewdesk.services.leases import acquire_lease, release_lease
 from interviewdesk.services.planning import list_candidates
 from interviewdesk.services.reports import interview_report
-from interviewdesk.store.backups import integrity_problems, list_backups
+from interviewdesk.store.backups import backup_folder, integrity_problems, list_backups
 from interviewdesk.store.database import Database
 from interviewdesk.store.tables import erasures
 
@@ -52,16 +52,18 @@ def test_an_erased_candidate_leaves_no_byte_in_the_data_folder(db: Database, db_
     backup_now(db)  # a backup holding her
     copy = db_path.with_name(f"{db_path.stem}.unclean-exit.20261101T000000Z{db_path.suffix}")
     shutil.copyfile(db_path, copy)  # as kept after an unclean exit whose log was damaged
+    partial = backup_folder(db_path) / f".{db_path.stem}.daily.20261101T000000000000Z.sqlite3.tmp"
+    shutil.copyfile(db_path, partial)  # as left by a backup that was killed before its rename
     assert files_holding(db_path.parent, AMARA)  # she is everywhere before
 
     plan = erasure_plan(db, amara)
-    assert (plan.interviews, plan.backups, plan.copies) == (3, 1, (copy,))
+    assert (plan.interviews, plan.backups, set(plan.copies)) == (3, 1, {copy, partial})
     assert "3 interviews" in plan.describe() and "1 backup is rewritten" in plan.describe()
     erased = erase_candidate(db, amara)
     assert erased.log_emptied and erased.problems == ()
 
     assert files_holding(db_path.parent, AMARA) == {}  # the database, its log, the backup, the copy
-    assert not copy.exists()
+    assert not copy.exists() and not partial.exists()
     (backup,) = list_backups(db_path)
     assert integrity_problems(backup.path) == []  # rewritten, still a sound backup
     mateo = [c.name for c in list_candidates(db)]

@@ -80,7 +80,7 @@ def test_check_database_reports_off_the_gui_thread(qtbot, db: Database) -> None:
 def test_a_damaged_database_is_answered_with_its_newest_backup(qtbot, db: Database, db_path: Path) -> None:
     from interviewdesk.services.backups import backup_now
     from interviewdesk.store.backups import backup_folder
-    from tests.integration.test_backups_and_check import damage_a_page
+    from tests.integration.damage import damage_a_page
 
     create_demo(db)
     backup_now(db)

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from interviewdesk.domain.clock import utc_now
 from interviewdesk.errors import NotFoundError, UserError
-from interviewdesk.services.leases import LeaseHolder
-from interviewdesk.store import erasure_rows, lease_rows
+from interviewdesk.services.leases import holder_in
+from interviewdesk.store import erasure_rows
 from interviewdesk.store.backups import backup_folder, integrity_problems, list_backups
 from interviewdesk.store.database import Database
 
@@ -94,11 +94,8 @@ def erase_candidate(
     moment = now or utc_now()
     with db.begin() as connection:
         for interview_id in erasure_rows.interview_ids(connection, candidate_id):
-            row = lease_rows.lease_of(connection, interview_id)
-            if row is None:
-                continue
-            holder = LeaseHolder(row.host, row.pid, row.renewed_at, row.holder)
-            if not holder.stale(moment):
+            holder = holder_in(connection, interview_id)
+            if holder is not None and not holder.stale(moment):
                 raise UserError(
                     f"interview {interview_id} of {plan.name} is open in {holder.describe(moment)}; "
                     "close it there, then erase. Nothing was erased."
@@ -114,8 +111,9 @@ def erase_candidate(
 
 
 def _unrewritable_copies(path: Path) -> list[Path]:
-    """Copies set aside after an unclean exit, and write-ahead logs kept before a restore: a log
-    cannot be rewritten without the person, so these are deleted."""
+    """Copies set aside after an unclean exit, write-ahead logs kept before a restore, and partial
+    copies of a backup or restore that was killed: none can be rewritten without the person, so
+    these are deleted."""
     found: list[Path] = []
     for folder in (path.parent, backup_folder(path)):
         try:
@@ -125,7 +123,13 @@ def _unrewritable_copies(path: Path) -> list[Path]:
         for p in names:
             unclean = p.name.startswith(f"{path.stem}.unclean-exit.")
             restore_log = p.name.startswith(f"{path.stem}.before-restore.") and p.name.endswith("-wal")
-            if unclean or restore_log:
+            partial = p.name.startswith(".") and p.name.endswith(".tmp")  # a killed backup or restore
+            if (
+                unclean
+                or restore_log
+                or (partial and path.name in p.name)
+                or (partial and folder != path.parent)
+            ):
                 found.append(p)
     return sorted(found)
 

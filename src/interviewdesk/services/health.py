@@ -7,19 +7,18 @@ was found and what to do about it; a check changes nothing.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from interviewdesk.atomic import stale_temporaries
 from interviewdesk.domain.scoring import ScoreValue, seal_holds
-from interviewdesk.store.backups import integrity_problems, list_backups
+from interviewdesk.store.backups import backup_folder, integrity_problems, list_backups
 from interviewdesk.store.database import Database
 from interviewdesk.store.health_rows import foreign_key_problems, sealed_interviews
 
-STALE_TEMP_S = 600
 RESTORE = "Restore the newest backup (`interviewdesk backup restore newest`); the damaged file is kept aside."
 BACKUP_OVERDUE = timedelta(days=7)
 
@@ -115,20 +114,17 @@ def _files_beside(path: Path, now: datetime) -> list[Finding]:
         names = list(folder.iterdir())
     except OSError:
         return findings
-    stale = [
-        p
-        for p in names
-        if p.name.startswith(f".{path.name}.")
-        and p.name.endswith(".tmp")
-        and time.time() - _mtime(p) > STALE_TEMP_S
-    ]
+    # Partial copies of a backup or restore that was killed: they may hold candidates' data.
+    stale = stale_temporaries(folder, f".{path.name}.*.tmp") + stale_temporaries(
+        backup_folder(path), ".*.tmp"
+    )
     if stale:
         findings.append(
             Finding(
                 False,
-                f"{len(stale)} unfinished temporary file(s) of an interrupted save or export are beside the "
-                "database.",
-                "They are removed the next time the app writes there; nothing in them is needed.",
+                f"{len(stale)} unfinished cop{'ies' if len(stale) != 1 else 'y'} of an interrupted backup or "
+                "restore beside the database.",
+                "Nothing in them is needed; delete them (an erasure does).",
             )
         )
     unclean = sorted(p.name for p in names if p.name.startswith(f"{path.stem}.unclean-exit."))
@@ -153,10 +149,3 @@ def _files_beside(path: Path, now: datetime) -> list[Finding]:
             )
         )
     return findings
-
-
-def _mtime(path: Path) -> float:
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return time.time()

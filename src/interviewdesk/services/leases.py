@@ -150,14 +150,13 @@ def acquire_lease(
     with db.begin() as connection:
         if not interview_exists(connection, interview_id):
             raise NotFoundError(f"there is no interview {interview_id}.")
-        row = lease_rows.lease_of(connection, interview_id)
         replacing = None
-        if row is not None:
-            holder = LeaseHolder(row.host, row.pid, row.renewed_at, row.holder)
+        holder = holder_in(connection, interview_id)
+        if holder is not None:
             moment = now()
             if not (holder.gone() or (take_over and holder.stale(moment))):
                 raise LeaseHeldError(interview_id, holder, moment)
-            replacing = row.holder
+            replacing = holder.token
         claimed = lease_rows.claim(
             connection,
             interview_id,
@@ -180,11 +179,14 @@ def release_lease(db: Database, lease: Lease) -> None:
         lease_rows.release(connection, lease.interview_id, lease.token)
 
 
+def holder_in(connection: Connection, interview_id: int) -> LeaseHolder | None:
+    """Who holds an interview's lease, read inside the caller's transaction (None: nobody)."""
+    row = lease_rows.lease_of(connection, interview_id)
+    return None if row is None else LeaseHolder(row.host, row.pid, row.renewed_at, row.holder)
+
+
 def lease_holder(db: Database, interview_id: int) -> LeaseHolder | None:
     """Who is editing an interview now (None: nobody, or a process that is gone)."""
     with db.begin() as connection:
-        row = lease_rows.lease_of(connection, interview_id)
-    if row is None:
-        return None
-    holder = LeaseHolder(row.host, row.pid, row.renewed_at, row.holder)
-    return None if holder.gone() else holder
+        holder = holder_in(connection, interview_id)
+    return None if holder is None or holder.gone() else holder

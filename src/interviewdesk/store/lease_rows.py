@@ -60,7 +60,3 @@ def renew(connection: Connection, interview_id: int, holder: str, now: datetime)
 
 def release(connection: Connection, interview_id: int, holder: str) -> None:
     connection.execute(delete(leases).where(leases.c.interview_id == interview_id, leases.c.holder == holder))
-
-
-def held_interviews(connection: Connection, interview_ids: list[int]) -> list[AnyRow]:
-    return list(connection.execute(select(leases).where(leases.c.interview_id.in_(interview_ids))))

@@ -17,19 +17,27 @@ def ask(
     act: str,
     keep: str,
     on_act: Callable[[], None],
+    on_keep: Callable[[], None] | None = None,
+    icon: QMessageBox.Icon = QMessageBox.Icon.Question,
+    act_is_safe: bool = False,
 ) -> QMessageBox:
     """Open a window-modal question (no nested event loop); ``on_act`` runs only if ``act`` is
-    chosen. Returns the box, already open."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    chosen, ``on_keep`` otherwise (Esc, the close button). ``keep`` is the default unless
+    ``act_is_safe`` (opening read-only, say). Returns the box, already open."""
+    box = QMessageBox(icon, title, text, parent=parent)
     box.setInformativeText(details)
     do = box.addButton(act, QMessageBox.ButtonRole.AcceptRole)
     safe = box.addButton(keep, QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(safe)
+    box.setDefaultButton(do if act_is_safe else safe)
     box.setEscapeButton(safe)
-    do.clicked.connect(on_act)
+    box.finished.connect(lambda _code: (on_act if box.clickedButton() is do else on_keep or _nothing)())
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
+
+
+def _nothing() -> None:
+    return None
 
 
 def button(box: QMessageBox, text: str):  # type: ignore[no-untyped-def]  # -> QAbstractButton

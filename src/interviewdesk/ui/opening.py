@@ -15,6 +15,7 @@ from interviewdesk.services.backups import backups_of, restore
 from interviewdesk.services.health import integrity_findings
 from interviewdesk.services.workspace import Workspace, open_workspace
 from interviewdesk.ui.bridge import Bridge
+from interviewdesk.ui.confirm import ask
 
 
 class DatabaseOpener(QObject):
@@ -57,26 +58,22 @@ class DatabaseOpener(QObject):
         if newest is None:
             return False
         when = newest.made_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        box = QMessageBox(QMessageBox.Icon.Critical, "The database is damaged", message, parent=self._parent)
-        box.setInformativeText(
+        self.restore_box = ask(
+            self._parent,
+            "The database is damaged",
+            message,
             f"The newest backup was made {when} and verified. Restore it? The damaged file is kept aside, "
-            "not overwritten; what was written after the backup is not in it."
+            "not overwritten; what was written after the backup is not in it.",
+            act="Restore the backup",
+            keep="Quit",
+            on_act=self._restore,
+            on_keep=lambda: self.failed.emit(message),  # the window closes; the file stays as it was
+            icon=QMessageBox.Icon.Critical,
         )
-        restore = box.addButton("Restore the backup", QMessageBox.ButtonRole.AcceptRole)
-        quit_ = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(quit_)
-        box.setEscapeButton(quit_)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda _code: self._restore_answered(box.clickedButton() is restore, message))
-        self.restore_box = box
-        box.open()
         return True
 
-    def _restore_answered(self, restore_it: bool, message: str) -> None:
+    def _restore(self) -> None:
         self.restore_box = None
-        if not restore_it:
-            self.failed.emit(message)  # the window closes; the file stays as it was
-            return
         try:
             restore(self._target)
         except UserError as exc:
@@ -86,24 +83,21 @@ class DatabaseOpener(QObject):
         self.open()
 
     def _offer_read_only(self, busy: DatabaseBusyError) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, "Already open", busy.message, parent=self._parent)
-        box.setInformativeText(
-            "Read-only, you can look at every interview and export PDFs; nothing can be changed."
+        self.busy_box = ask(
+            self._parent,
+            "Already open",
+            busy.message,
+            "Read-only, you can look at every interview and export PDFs; nothing can be changed.",
+            act="Open read-only",
+            keep="Quit",
+            on_act=self._open_read_only,
+            on_keep=self.declined.emit,
+            icon=QMessageBox.Icon.Information,
+            act_is_safe=True,
         )
-        read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
-        quit_ = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(read_only)
-        box.setEscapeButton(quit_)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda _code: self._busy_answered(box.clickedButton() is read_only))
-        self.busy_box = box
-        box.open()
 
-    def _busy_answered(self, read_only: bool) -> None:
+    def _open_read_only(self) -> None:
         self.busy_box = None
-        if not read_only:
-            self.declined.emit()
-            return
         try:
             db = open_workspace(self._target, read_only=True)
         except UserError as exc:
