@@ -142,3 +142,24 @@ def test_an_edited_letter_is_exported_as_written_and_an_unsubmitted_one_is_refus
     assert refused.code == 2 and "not submitted" in refused.err
     assert not (tmp_path / "no.pdf").exists()
     assert list(tmp_path.glob("*.tmp")) == []
+
+
+def test_the_organisation_set_once_heads_and_signs_every_letter(cli, db: Database, tmp_path: Path) -> None:
+    candidate = add_candidate(db, "Ada Lovelace", role="Software Engineer")
+    interview_id = run_interview(db, candidate, "Kwame Mensah", SCORES)
+    assert "organisation: (not set" in cli("settings").out
+    set_result = cli("settings", "--organisation", "  Northwind\n Traders ")
+    assert set_result.code == 0 and "organisation: Northwind Traders" in set_result.out  # one line
+    draft = cli("export", "feedback", str(interview_id), "--draft").out
+    assert "spent with us at Northwind Traders on" in draft
+    assert draft.rstrip().endswith("Kwame Mensah\nNorthwind Traders")
+    target = tmp_path / "letter.pdf"
+    assert cli("export", "feedback", str(interview_id), "-o", str(target)).code == 0
+    text = read_pdf(target)
+    assert text.pages[0].lstrip().startswith("Northwind Traders")  # the letterhead, above the date
+    too_long = cli("settings", "--organisation", "N" * 121)
+    assert too_long.code == 2 and "the limit is 120" in too_long.err
+    assert "organisation: Northwind Traders" in cli("settings").out  # the refusal changed nothing
+    cleared = cli("settings", "--organisation", "")
+    assert "organisation: (not set" in cleared.out
+    assert "at Northwind" not in cli("export", "feedback", str(interview_id), "--draft").out

@@ -124,3 +124,24 @@ def test_retention_is_set_in_the_window_and_what_is_due_erased_on_a_yes(qtbot, d
     with qtbot.waitSignal(window.data.changed, timeout=10000):
         button(box, "Erase them").click()
     qtbot.waitUntil(lambda: list_candidates(db) == [], timeout=10000)
+
+
+def test_the_organisation_name_is_set_from_the_data_menu(qtbot, db: Database) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from interviewdesk.services.settings import organisation
+
+    window = open_window(qtbot, db)
+    window.data.organisation.trigger()
+    dialog = window.data.box_input
+    assert isinstance(dialog, QInputDialog) and dialog.isVisible() and dialog.textValue() == ""
+    dialog.setTextValue("Northwind Traders")
+    with qtbot.waitSignal(window.data.done) as said:
+        dialog.accept()
+    assert organisation(db) == "Northwind Traders"
+    assert said.args == ["Feedback letters are now signed by Northwind Traders."]
+    window.data.organisation.trigger()
+    assert window.data.box_input.textValue() == "Northwind Traders"  # shown again to edit
+    window.data.box_input.reject()
+    window.close()
+    window.close_database()

@@ -82,7 +82,25 @@ def build_parser() -> argparse.ArgumentParser:
     live.set_defaults(run=_open_interview)
 
     commands.add_parser("demo", help="add a realistic demo candidate and panel").set_defaults(run=_demo)
+    settings = commands.add_parser("settings", help="show (or change) the settings kept with the data")
+    settings.add_argument(
+        "--organisation", metavar="NAME", help="the name that signs feedback letters ('' clears it)"
+    )
+    settings.set_defaults(run=_settings)
     return parser
+
+
+def _settings(args: argparse.Namespace, target: str) -> int:
+    from interviewdesk.services.erasure import retention_days
+    from interviewdesk.services.settings import organisation, set_organisation
+
+    db = open_db(target)
+    if args.organisation is not None:
+        set_organisation(db, args.organisation)
+    days = retention_days(db)
+    print(f"organisation: {organisation(db) or '(not set; letters are signed by the interviewer alone)'}")
+    print(f"retention:    {f'{days} days after the last interview' if days else 'off'}")
+    return 0
 
 
 def _add_followups(commands: argparse._SubParsersAction[Parser]) -> None:

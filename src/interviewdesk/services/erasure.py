@@ -19,7 +19,7 @@ from pathlib import Path
 from interviewdesk.domain.clock import utc_now
 from interviewdesk.errors import NotFoundError, UserError
 from interviewdesk.services.leases import holder_in
-from interviewdesk.store import erasure_rows
+from interviewdesk.store import erasure_rows, setting_rows
 from interviewdesk.store.backups import backup_folder, integrity_problems, list_backups
 from interviewdesk.store.database import Database
 
@@ -152,7 +152,7 @@ def _erase_from_backups(path: Path, candidate_id: int, name: str) -> list[str]:
 # -- retention -----------------------------------------------------------------------------
 def retention_days(db: Database) -> int | None:
     with db.begin() as connection:
-        value = erasure_rows.get_setting(connection, RETENTION_KEY)
+        value = setting_rows.get_setting(connection, RETENTION_KEY)
     return int(value) if value and value.isdigit() else None
 
 
@@ -160,7 +160,7 @@ def set_retention_days(db: Database, days: int | None) -> None:
     if days is not None and not 1 <= days <= 36500:
         raise UserError("the retention period is a number of days from 1 to 36500, or off.")
     with db.begin() as connection:
-        erasure_rows.set_setting(connection, RETENTION_KEY, None if days is None else str(days))
+        setting_rows.set_setting(connection, RETENTION_KEY, None if days is None else str(days))
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,10 +31,14 @@ def feedback_draft(db: Database, interview_id: int) -> FeedbackDraft:
         raise UserError(
             f"interview {interview_id} is not submitted yet; feedback is drafted from submitted scores."
         )
-    return FeedbackDraft(interview_id, report.candidate, report.interviewer, compose(report))
+    from interviewdesk.services.settings import organisation
+
+    return FeedbackDraft(
+        interview_id, report.candidate, report.interviewer, compose(report, organisation(db))
+    )
 
 
-def compose(report: InterviewReport) -> str:
+def compose(report: InterviewReport, organisation: str | None = None) -> str:
     levels = [level for level, _ in report.scale]
     middle = (min(levels) + max(levels)) / 2 if levels else 0
     # The levels that hold now: an amendment after the seal replaces what was sealed.
@@ -43,9 +47,11 @@ def compose(report: InterviewReport) -> str:
     growth = [line for line in scored if (line.current_level or 0) <= middle]
     when = f" on {report.when.astimezone():%-d %B %Y}" if report.when else ""
     role = f" for the {report.candidate_role} role" if report.candidate_role else ""
+    at = f" at {organisation}" if organisation else ""
     parts = [
         f"Dear {report.candidate.strip()},",
-        f"Thank you for the time you spent with us{when}{role}. As promised, here is feedback from our "
+        f"Thank you for the time you spent with us{at}{when}{role}. "
+        "As promised, here is feedback from our "
         f"conversation{f' with {report.interviewer}' if report.interviewer else ''}.",
     ]
     if strengths:
@@ -56,7 +62,8 @@ def compose(report: InterviewReport) -> str:
         "Thank you also for your questions; they helped us understand what matters to you. "
         "If anything here is unclear, reply and we will gladly talk it through."
     )
-    parts.append(f"Kind regards,\n{report.interviewer or 'The interview team'}")
+    signature = [report.interviewer or "The interview team", organisation or ""]
+    parts.append("Kind regards,\n" + "\n".join(line for line in signature if line))
     return "\n\n".join(parts)
 
 

@@ -73,6 +73,7 @@ def export_feedback_pdf(
     """The feedback letter: ``text`` as the interviewer edited it, or the draft when None."""
     from interviewdesk.export.pdf.letter import render_letter
     from interviewdesk.services.feedback import feedback_draft
+    from interviewdesk.services.settings import organisation
 
     check_target(target)  # before the work of building the PDF
     draft = feedback_draft(db, interview_id)
@@ -83,6 +84,7 @@ def export_feedback_pdf(
             draft.candidate,
             paper or paper_for_locale(),
             dated=utc_now().astimezone().date(),
+            organisation=organisation(db),
         ),
     )
     return target

@@ -24,7 +24,6 @@ from interviewdesk.store.tables import (
     follow_ups,
     interviews,
     notes,
-    settings,
 )
 from interviewdesk.store.types import AnyRow
 
@@ -102,17 +101,6 @@ def erase_from_copy(path: Path, candidate_id: int, name: str) -> bool:
         return True
     finally:
         connection.close()
-
-
-def get_setting(connection: Connection, key: str) -> str | None:
-    value = connection.scalar(select(settings.c.value).where(settings.c.key == key))
-    return None if value is None else str(value)
-
-
-def set_setting(connection: Connection, key: str, value: str | None) -> None:
-    connection.execute(delete(settings).where(settings.c.key == key))
-    if value is not None:
-        connection.execute(insert(settings).values(key=key, value=value))
 
 
 def last_activity(connection: Connection) -> list[AnyRow]:

@@ -1,7 +1,7 @@
-"""The main window's Data menu: check the database, back it up now, erase a candidate, and the
-retention period. The slow parts (the full check, a backup, an erasure's rebuild of the file) run
-on the window's bridge, so the window never waits on them; every erasure is confirmed first with
-what goes, named.
+"""The main window's Data menu: check the database, back it up now, erase a candidate, the
+retention period and the organisation's name that signs feedback letters. The slow parts (the
+full check, a backup, an erasure's rebuild of the file) run on the window's bridge, so the window
+never waits on them; every erasure is confirmed first with what goes, named.
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QMenu,
     QMessageBox,
     QSpinBox,
@@ -51,11 +53,13 @@ class DataActions(QObject):
         super().__init__(window)
         self._window, self._db, self._bridge, self._candidate = window, db, bridge, candidate
         self.box: QMessageBox | None = None
+        self.box_input: QInputDialog | None = None
         self.check = self._add(menu, "&Check database…", self.run_check)
         self.backup = self._add(menu, "&Back up now", self.back_up)
         menu.addSeparator()
         self.erase = self._add(menu, "&Erase candidate…", self.confirm_erase)
         self.retention = self._add(menu, "&Retention…", self.edit_retention)
+        self.organisation = self._add(menu, "&Organisation name…", self.edit_organisation)
 
     def _add(self, menu: QMenu, text: str, slot: Callable[[], None]) -> QAction:
         action = menu.addAction(text)
@@ -63,7 +67,7 @@ class DataActions(QObject):
         return action
 
     def set_writable(self, writable: bool) -> None:
-        for action in (self.backup, self.erase, self.retention):
+        for action in (self.backup, self.erase, self.retention, self.organisation):
             action.setEnabled(writable)
 
     def _show(self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Information) -> None:
@@ -185,6 +189,37 @@ class DataActions(QObject):
             act="Erase them",
             keep="Not now",
             on_act=partial(self._erase_due, [d.candidate_id for d in due]),
+        )
+
+    # -- the organisation's name -----------------------------------------------------------------
+    def edit_organisation(self) -> None:
+        from interviewdesk.services.settings import MAX_ORGANISATION, organisation
+
+        dialog = QInputDialog(self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowTitle("Organisation name")
+        dialog.setLabelText(
+            "The name that heads and signs feedback letters (empty: the interviewer's alone):"
+        )
+        dialog.setTextValue(organisation(self._db()) or "")
+        dialog.setOkButtonText("Save")
+        field = dialog.findChild(QLineEdit)
+        if field is not None:
+            field.setMaxLength(MAX_ORGANISATION)
+        dialog.textValueSelected.connect(self._organisation_set)
+        self.box_input = dialog
+        dialog.open()
+
+    def _organisation_set(self, name: str) -> None:
+        from interviewdesk.services.settings import set_organisation
+
+        try:
+            stored = set_organisation(self._db(), name)
+        except UserError as exc:
+            self._failed("Organisation name", exc)
+            return
+        self.done.emit(
+            f"Feedback letters are now signed by {stored}." if stored else "Organisation name cleared."
         )
 
     def _erase_due(self, candidate_ids: list[int]) -> None:

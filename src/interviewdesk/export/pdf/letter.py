@@ -12,13 +12,22 @@ from interviewdesk.export.pdf.styles import make_styles
 from interviewdesk.export.pdf.text import user_text
 
 
-def render_letter(text: str, candidate: str, paper: Paper, *, dated: date | None = None) -> bytes:
-    """A letter, not a report: the date at the top, no running header or "page 1 of 1". Blank
-    lines separate paragraphs; a line starting with "- " is a point of a list, with a hanging
-    indent."""
+def render_letter(
+    text: str,
+    candidate: str,
+    paper: Paper,
+    *,
+    dated: date | None = None,
+    organisation: str | None = None,
+) -> bytes:
+    """A letter, not a report: the organisation's name and the date at the top, no running header
+    or "page 1 of 1". Blank lines separate paragraphs; a line starting with "- " is a point of a
+    list, with a hanging indent."""
     styles = make_styles()
     point = ParagraphStyle("point", parent=styles.body, leftIndent=10, firstLineIndent=-8)
     story: list[Flowable] = []
+    if organisation:
+        story += [user_text(organisation, styles.heading), Spacer(1, 4)]
     if dated is not None:
         story += [Paragraph(f"{dated.day} {dated:%B %Y}", styles.body), Spacer(1, 10)]
     for block in text.strip().split("\n\n"):
@@ -33,4 +42,5 @@ def render_letter(text: str, candidate: str, paper: Paper, *, dated: date | None
                 story.append(user_text(line, styles.body))
         story.append(Spacer(1, 6))
     frame = PageFrame("Feedback", candidate, private=False, confidential=False, furniture=False)
-    return build_pdf(story, frame=frame, paper=paper, subject=f"Feedback for {candidate}")
+    subject = f"Feedback for {candidate}" + (f" from {organisation}" if organisation else "")
+    return build_pdf(story, frame=frame, paper=paper, subject=subject)

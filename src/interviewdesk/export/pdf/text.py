@@ -20,6 +20,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
+from interviewdesk.export.pdf.cjk_wrap import MixedParagraph
 from interviewdesk.export.pdf.fonts import (
     SANS,
     SHAPED,
@@ -51,8 +52,9 @@ def user_text(text: str, style: ParagraphStyle, *, bold: bool = False) -> Flowab
     if has_rtl(text):
         return BidiText(text, style, bold=bold)
     if has_cjk(text):
-        # Chinese and Japanese have no spaces to break at.
+        # Chinese and Japanese have no spaces to break at; words of other scripts keep theirs.
         style = ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")
+        return MixedParagraph(markup(text, bold=bold), style)
     return Paragraph(markup(text, bold=bold), style)
 
 
