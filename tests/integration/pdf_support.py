@@ -101,7 +101,9 @@ def font_names(path: Path) -> set[str]:
     """The base names of every font the PDF's pages use (subset prefixes removed)."""
     names: set[str] = set()
     for page in PdfReader(path).pages:
-        fonts = page.get("/Resources", {}).get("/Font", {})
+        # Resolved one level at a time: older pypdf hands back indirect references here.
+        resources = page.get("/Resources", {}).get_object()
+        fonts = resources.get("/Font", {}).get_object()
         for ref in fonts.values():
             base = str(ref.get_object().get("/BaseFont", ""))
             names.add(re.sub(r"^/?([A-Z]{6}\+)?", "", base))

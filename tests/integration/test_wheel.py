@@ -16,7 +16,11 @@ import json, interviewdesk
 from interviewdesk.resources import resource_root
 from interviewdesk.templates.builtin import builtin_templates
 from interviewdesk.templates.loader import template_schema
+from interviewdesk.resources import document, resource
 print(json.dumps({
+    "guide": document("guide.md").splitlines()[0],
+    "icon": resource("app", "png", "interviewdesk-48.png").is_file(),
+    "lgpl": resource("licences", "LGPL-3.0.txt").is_file(),
     "package": interviewdesk.__file__,
     "resources": str(resource_root()),
     "templates": sorted(t.template.id for t in builtin_templates()),
@@ -86,3 +90,6 @@ def test_installed_wheel_reads_its_own_resources(wheel: Path, tmp_path: Path) ->
     assert found["resources"].startswith(str(site))
     assert len(found["templates"]) == 4
     assert found["schema"] == "InterviewDesk role template"
+    # The Help menu's guide, the window's icon and the Qt licence come with the wheel.
+    assert found["guide"] == "# InterviewDesk user guide"
+    assert found["icon"] and found["lgpl"]

@@ -18,8 +18,8 @@ from interviewdesk.services.planning import add_candidate, plan_interview
 from interviewdesk.store.database import Database
 from interviewdesk.ui import theme
 from interviewdesk.ui.confirm import button
-from interviewdesk.ui.live.placement import ASSUMED_FRAME, fitted
 from interviewdesk.ui.live.window import LiveInterviewWindow
+from interviewdesk.ui.placement import ASSUMED_FRAME, fitted
 from tests.ui.live_support import open_live
 from tests.ui.test_live_window import key
 

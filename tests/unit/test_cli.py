@@ -187,3 +187,19 @@ def test_the_window_gets_qt_s_options(monkeypatch) -> None:  # type: ignore[no-u
     monkeypatch.setattr(app, "run_app", lambda target, **kw: seen.append(kw["qt_options"]) or 0)
     assert main(["-style", "fusion", "-reverse"]) == 0
     assert seen == [["-style", "fusion", "-reverse"]]
+
+
+def test_about_says_the_version_where_things_are_and_every_licence(cli, db_path: Path) -> None:
+    from interviewdesk import __version__
+
+    result = cli("about")
+    assert result.code == 0 and result.out.startswith(f"InterviewDesk {__version__}\n")
+    assert f"database:    {db_path}" in result.out and "log file:" in result.out
+    assert "PySide6_Essentials" in result.out and "reportlab" in result.out
+    assert not db_path.exists()  # about opens no database
+    server = cli("about", db="postgresql://ada:hunter2@db.example/hiring")
+    assert "hunter2" not in server.out and "postgresql://ada:***@db.example/hiring" in server.out
+    licences = cli("about", "--licences")
+    assert (
+        "GNU LESSER GENERAL PUBLIC LICENSE" in licences.out and "Permission is hereby granted" in licences.out
+    )

@@ -291,3 +291,14 @@ def test_upgrade_from_the_previous_release_keeps_everything(db_path: Path) -> No
     database.close()
     assert {"editing_leases", "erasures", "settings"} <= tables
     assert list(backup_folder(db_path).glob(f"{db_path.stem}.before-{SCHEMA_HEAD}.*"))
+
+
+def test_an_error_message_never_carries_the_text_that_was_written(db: Database) -> None:
+    """A failed statement's message reaches the log file; the note it was writing must not."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    words = "She said the merger with Initech is not public yet"
+    with pytest.raises(SQLAlchemyError) as failure, db.begin() as connection:
+        connection.execute(text("INSERT INTO notes (no_such_column) VALUES (:words)"), {"words": words})
+    assert words not in str(failure.value)
+    assert "no_such_column" in str(failure.value)  # what went wrong is still said

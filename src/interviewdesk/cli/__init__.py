@@ -87,7 +87,49 @@ def build_parser() -> argparse.ArgumentParser:
         "--organisation", metavar="NAME", help="the name that signs feedback letters ('' clears it)"
     )
     settings.set_defaults(run=_settings)
+    about = commands.add_parser("about", help="the version, where the data and the log are, the licences")
+    about.add_argument("--licences", action="store_true", help="print every licence in full")
+    about.set_defaults(run=_about)
+    desktop = commands.add_parser(
+        "menu-entry", help="add InterviewDesk (with its icon) to your application menu, or remove it"
+    )
+    desktop.add_argument("action", choices=("install", "remove"))
+    desktop.set_defaults(run=_menu_entry)
     return parser
+
+
+def _about(args: argparse.Namespace, target: str) -> int:
+    from interviewdesk.config import data_dir
+    from interviewdesk.logs import log_path
+    from interviewdesk.notices import full_text, summary
+
+    if args.licences:
+        print(full_text())
+        return 0
+    print(f"InterviewDesk {__version__}")
+    print(f"data folder: {data_dir()}")
+    if "://" in target:  # a server's URL: never print its password
+        from sqlalchemy.engine import make_url
+
+        target = make_url(target).render_as_string(hide_password=True)
+    print(f"database:    {target}")
+    print(f"log file:    {log_path()}")
+    print(f"\nShipped with (`{PROG} about --licences` prints each licence in full):")
+    print(summary())
+    return 0
+
+
+def _menu_entry(args: argparse.Namespace, _target: str) -> int:
+    from interviewdesk.services.desktop_entry import install, remove
+
+    if args.action == "install":
+        files = install()
+        print(f"added to the application menu: {files.entry}")
+        print(f"icons and metainfo beside it under {files.entry.parents[1]}")
+    else:
+        removed = remove()
+        print(f"removed {len(removed)} file(s)" if removed else "there was no menu entry to remove")
+    return 0
 
 
 def _settings(args: argparse.Namespace, target: str) -> int:

@@ -224,7 +224,8 @@ def _leftover_wal(path: Path) -> tuple[list[str], list[Path]]:
 def _open_server(url: URL, *, read_only: bool) -> Database:
     shown = url.render_as_string(hide_password=True)
     try:
-        engine = create_engine(url, pool_pre_ping=True)
+        # hide_parameters: an error message (which may reach the log) never carries what was typed.
+        engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
         with engine.connect() as connection:
             revision = _server_revision(connection)
     except NoSuchModuleError:
@@ -294,7 +295,7 @@ def _migrate(engine: Engine, state: FileState) -> None:
 
 
 def _sqlite_engine(url: URL, *, read_only: bool) -> Engine:
-    engine = create_engine(url)
+    engine = create_engine(url, hide_parameters=True)  # no typed text in error messages or logs
     pragmas = SQLITE_PRAGMAS + (("PRAGMA query_only = ON",) if read_only else ())
     event.listen(engine, "connect", partial(_apply_sqlite_pragmas, pragmas))
     event.listen(engine, "begin", _begin_sqlite)

@@ -35,8 +35,16 @@ def _application(qt_options: Sequence[str] = ()) -> QApplication:
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *qt_options])
+    from interviewdesk import __version__
+    from interviewdesk.ui.icons import APP_ID, app_icon
+
     app.setApplicationName("InterviewDesk")
     app.setApplicationDisplayName("InterviewDesk")
+    app.setOrganizationName("InterviewDesk")
+    app.setApplicationVersion(__version__)
+    # Ties the windows to the menu entry and its icon (Wayland's app id, the taskbar's grouping).
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     return app
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, QTime
 from PySide6.QtWidgets import (
@@ -15,11 +16,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
+    QVBoxLayout,
     QWidget,
 )
 
-from interviewdesk.services.planning import CandidateSummary
-from interviewdesk.services.template_library import TemplateSummary
+if TYPE_CHECKING:  # the services import SQLAlchemy, which the window loads after its first paint
+    from interviewdesk.services.planning import CandidateSummary
+    from interviewdesk.services.template_library import TemplateSummary
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +38,16 @@ class NewInterview:
     template_id: int
     interviewer: str
     scheduled_at: datetime | None
+
+
+def close_only(dialog: QDialog, *content: QWidget) -> None:
+    """Lay ``content`` out in ``dialog`` above a single Close button (Esc closes too)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    for widget in content:
+        layout.addWidget(widget)
+    layout.addWidget(buttons)
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:

@@ -10,6 +10,9 @@ from PySide6.QtGui import QAction, QColor, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
 from interviewdesk.resources import resource
+from interviewdesk.services.desktop_entry import APP_ID, ICON_SIZES
+
+__all__ = ["APP_ID", "app_icon", "icon", "retint", "set_icon"]
 
 
 @cache
@@ -47,3 +50,14 @@ def retint(owner: QWidget) -> None:
         name = action.property("iconName")
         if name:
             action.setIcon(icon(str(name)))
+
+
+@cache
+def app_icon() -> QIcon:
+    """The application's icon: its PNG sizes, and the SVG for every size between them."""
+    result = QIcon()
+    folder = resource("app")
+    for size in ICON_SIZES:
+        result.addFile(str(folder.joinpath(f"png/interviewdesk-{size}.png")), QSize(size, size))
+    result.addFile(str(folder.joinpath("interviewdesk.svg")))
+    return result

@@ -6,8 +6,8 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -32,12 +32,16 @@ from interviewdesk.ui.empty_state import EmptyState
 from interviewdesk.ui.follow_up_queue import FollowUpQueue
 from interviewdesk.ui.icons import retint, set_icon
 from interviewdesk.ui.interview_table import InterviewTableModel
+from interviewdesk.ui.placement import Placement
 
 if TYPE_CHECKING:
     from interviewdesk.services.interview_list import InterviewRow
     from interviewdesk.services.workspace import Workspace
     from interviewdesk.ui.dialogs import NewCandidate, NewInterview
     from interviewdesk.ui.live.window import LiveInterviewWindow
+
+
+MAIN_SIZE = QSize(1100, 680)  # asked for when the screen has room; never more than it has
 
 
 class MainWindow(QMainWindow):
@@ -55,10 +59,31 @@ class MainWindow(QMainWindow):
         self.open_error: str | None = None
         self.settings = QSettings("InterviewDesk", "InterviewDesk")
         self.setWindowTitle("InterviewDesk")
-        self.resize(1100, 680)
 
         self._build_lists()
 
+        splitter = self._build_panes()
+        self.setCentralWidget(splitter)
+        self.placement = Placement(self, splitter, "main")
+        self.placement.restore("full", MAIN_SIZE)
+        self.bridge = Bridge(self)
+        self._build_actions()
+        self.empty_state.add_candidate.clicked.connect(self.add_candidate)
+        self.empty_state.plan.clicked.connect(self.plan_interview)
+        self.empty_state.demo.clicked.connect(self.load_demo)
+        from interviewdesk.ui.pdf_export import PdfExporter
+
+        self.exporter = PdfExporter(self, lambda: self.db, self.bridge)
+        self.live_windows: list[LiveInterviewWindow] = []
+        self.table.activated.connect(lambda _index: self.open_interview())
+        self.table.selectionModel().currentRowChanged.connect(self._update_export_actions)
+        self._set_enabled(False)
+        self.statusBar().showMessage("Opening the database…")
+        self._load_scheduled = False
+
+    def _build_panes(self) -> QSplitter:
+        """The candidates on the left; on the right the interviews (or the empty state) and the
+        follow-ups, as tabs."""
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -80,26 +105,18 @@ class MainWindow(QMainWindow):
         self.right_tabs = QTabWidget()
         self.right_tabs.addTab(right, "Interviews")
         self.right_tabs.addTab(self.follow_ups, "Follow-ups")
+        # From anywhere in the window, as in a browser (Ctrl+Tab stays the table's way out).
+        for key, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
+            switch = QAction(self)
+            switch.setShortcut(QKeySequence(key))
+            switch.triggered.connect(lambda _checked=False, step=step: self._step_tab(step))
+            self.addAction(switch)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.right_tabs)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([260, 840])
-        self.setCentralWidget(splitter)
-        self.bridge = Bridge(self)
-        self._build_actions()
-        self.empty_state.add_candidate.clicked.connect(self.add_candidate)
-        self.empty_state.plan.clicked.connect(self.plan_interview)
-        self.empty_state.demo.clicked.connect(self.load_demo)
-        from interviewdesk.ui.pdf_export import PdfExporter
-
-        self.exporter = PdfExporter(self, lambda: self.db, self.bridge)
-        self.live_windows: list[LiveInterviewWindow] = []
-        self.table.activated.connect(lambda _index: self.open_interview())
-        self.table.selectionModel().currentRowChanged.connect(self._update_export_actions)
-        self._set_enabled(False)
-        self.statusBar().showMessage("Opening the database…")
-        self._load_scheduled = False
+        return splitter
 
     def _build_lists(self) -> None:
         self.candidates = CandidateListModel()
@@ -126,7 +143,22 @@ class MainWindow(QMainWindow):
             header.resizeSection(column, width * em)
         self.table.setAlternatingRowColors(True)
 
+    def _step_tab(self, step: int) -> None:
+        count = self.right_tabs.count()
+        self.right_tabs.setCurrentIndex((self.right_tabs.currentIndex() + step) % count)
+        if self.right_tabs.currentWidget() is self.follow_ups:
+            self.follow_ups.view.setFocus()
+        elif self.table.isVisible():
+            self.table.setFocus()
+        else:  # no interviews yet: the empty state's first button
+            self.empty_state.add_candidate.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.placement.check_after_show()  # the window manager's frame must fit the screen too
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.placement.save("full")
         self.bridge.close()  # an export under way finishes first
         super().closeEvent(event)
 
@@ -219,6 +251,8 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.export_panel_action)
         self.addToolBar(toolbar)
         menu = self.menuBar().addMenu("&File")
+        # Kept in order for the shortcut sheet (QAction.menu() differs across PySide6 releases).
+        self.menus = [menu]
         menu.addAction(self.add_candidate_action)
         menu.addAction(self.plan_action)
         menu.addAction(self.open_action)
@@ -231,11 +265,33 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         from interviewdesk.ui.data_actions import DataActions
 
-        self.data = DataActions(
-            self, self.menuBar().addMenu("&Data"), lambda: self.db, self.bridge, self._selected_candidate
-        )
+        self.menus.append(self.menuBar().addMenu("&Data"))
+        self.data = DataActions(self, self.menus[-1], lambda: self.db, self.bridge, self._selected_candidate)
         self.data.changed.connect(self._after_erasure)
         self.data.done.connect(lambda message: self.statusBar().showMessage(message, 10000))
+        from interviewdesk.ui.help_menu import HelpMenu
+
+        self.menus.append(self.menuBar().addMenu("&Help"))
+        self.help = HelpMenu(
+            self,
+            self.menus[-1],
+            show_shortcuts=self.show_shortcuts,
+            database=lambda: self.db.describe() if self.db is not None else None,
+        )
+
+    def show_shortcuts(self) -> None:
+        """Every key of this window, in the order of its menus."""
+        from interviewdesk.ui.live.sheets import ShortcutSheet
+
+        keys = [a for menu in self.menus for a in menu.actions() if not a.shortcut().isEmpty()]
+        extra = [
+            ("Ctrl+PgDown / Ctrl+PgUp", "Switch between Interviews and Follow-ups"),
+            ("Enter", "Open the selected interview (or, on a follow-up, mark it done)"),
+        ]
+        sheet = ShortcutSheet(keys, extra, self)
+        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.shortcut_sheet = sheet
+        sheet.open()
 
     def _initial_load(self) -> None:
         if not isinstance(self._target, str):

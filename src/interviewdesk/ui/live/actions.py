@@ -138,4 +138,11 @@ class LiveActions:
         rubric.addAction(self.clear_score)
         view = menu.addMenu("&View")
         view.addAction(self.compact)
-        view.addAction(self.help)
+        from interviewdesk.ui.help_menu import HelpMenu
+
+        self.help_menu = HelpMenu(
+            self._window,
+            menu.addMenu("&Help"),
+            shortcuts=self.help,
+            database=lambda: self._window.closer.workspace.describe(),  # noqa: PLW0108 (closer comes later)
+        )

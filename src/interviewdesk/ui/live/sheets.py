@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from interviewdesk.templates.model import ScaleLevel
+from interviewdesk.ui.dialogs import close_only
 from interviewdesk.ui.live.actions import help_text
 
 
@@ -41,11 +42,7 @@ class ShortcutSheet(QDialog):
         )
         self.text = QLabel(f"<table>{table}</table>")
         self.text.setObjectName("shortcutTable")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.text)
-        layout.addWidget(buttons)
+        close_only(self, self.text)
 
 
 class AmendDialog(QDialog):

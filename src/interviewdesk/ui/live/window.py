@@ -44,7 +44,6 @@ from interviewdesk.ui.live.focus import FocusKeeper
 from interviewdesk.ui.live.layout import build_panes
 from interviewdesk.ui.live.navigator import Navigator
 from interviewdesk.ui.live.notes_edit import StampedNotesEdit
-from interviewdesk.ui.live.placement import FULL_SIZE, Placement
 from interviewdesk.ui.live.read_only import STILL_ALLOWED, freeze
 from interviewdesk.ui.live.rubric import card_of
 from interviewdesk.ui.live.saving import Saver, SaveStatus
@@ -52,6 +51,7 @@ from interviewdesk.ui.live.sheets import ShortcutSheet
 from interviewdesk.ui.live.tasks import TaskController
 from interviewdesk.ui.live.timer_bar import TimerState, clock_text
 from interviewdesk.ui.pdf_export import PdfExporter
+from interviewdesk.ui.placement import FULL_SIZE, Placement
 from interviewdesk.ui.running import application
 
 REDRAW_MS = 250  # the timer is redrawn, never counted: the clock is read on each redraw

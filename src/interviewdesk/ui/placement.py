@@ -1,9 +1,9 @@
-"""Where the live window sits: inside the screen's available area with its frame, on screens down
-to 1280x720, and where the interviewer last left it on the same screen.
+"""Where a window sits: inside the screen's available area with its frame, on screens down to
+1280x720, and where the user last left it on the same screen.
 
-Size, position and the splitter's layout are remembered per screen (its name and size), for the
-full and the compact layout apart, so a laptop on its own and the same laptop on a monitor each
-keep their own arrangement.
+Size, position and the splitter's layout are remembered per window, per screen (its name and
+size) and per layout (the live window's full and compact layouts apart), so a laptop on its own
+and the same laptop on a monitor each keep their own arrangement.
 """
 
 from __future__ import annotations
@@ -50,17 +50,19 @@ def fitted(wanted: QSize, area: QRect, frame: QMargins, *, right: bool = False) 
 
 
 class Placement(QObject):
-    """Restores and remembers one window's geometry and splitter, per screen and layout."""
+    """Restores and remembers one window's geometry and splitter, per screen and layout;
+    ``name`` tells the windows apart in the settings ("live", "main")."""
 
-    def __init__(self, window: QMainWindow, splitter: QSplitter) -> None:
+    def __init__(self, window: QMainWindow, splitter: QSplitter, name: str = "live") -> None:
         super().__init__(window)
         self._window = window
         self._splitter = splitter
+        self._name = name
         self._settings = QSettings("InterviewDesk", "InterviewDesk")
 
     def _key(self, layout: str, what: str) -> str:
         screen = self._window.screen() or QGuiApplication.primaryScreen()
-        return f"live/{screen_key(screen)}/{layout}/{what}"
+        return f"{self._name}/{screen_key(screen)}/{layout}/{what}"
 
     def _area(self) -> QRect:
         screen = self._window.screen() or QGuiApplication.primaryScreen()
