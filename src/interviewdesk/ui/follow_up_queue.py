@@ -77,6 +77,7 @@ class FollowUpQueue(QWidget):
         self.model = FollowUpModel()
         self.view = QTableView()
         self.view.setObjectName("followUpTable")
+        self.view.setAccessibleName("Follow-ups")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

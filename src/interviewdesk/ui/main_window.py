@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self.follow_ups.done_toggled.connect(self._follow_up_done)
         self.follow_ups.show_done.toggled.connect(lambda _on: self.reload_follow_ups())
         self.right_tabs = QTabWidget()
+        self.right_tabs.setAccessibleName("Interviews and follow-ups")
         self.right_tabs.addTab(right, "Interviews")
         self.right_tabs.addTab(self.follow_ups, "Follow-ups")
         # From anywhere in the window, as in a browser (Ctrl+Tab stays the table's way out).
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
         self.candidates = CandidateListModel()
         self.candidate_list = QListView()
         self.candidate_list.setObjectName("candidateList")
+        self.candidate_list.setAccessibleName("Candidates")
         self.candidate_list.setModel(self.candidates)
         self.candidate_list.setUniformItemSizes(True)
         self.candidate_list.setSpacing(3)
@@ -129,6 +131,7 @@ class MainWindow(QMainWindow):
         self.model = InterviewTableModel(lambda _offset, _limit: [], 0)
         self.table = QTableView()
         self.table.setObjectName("interviewTable")
+        self.table.setAccessibleName("Interviews")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

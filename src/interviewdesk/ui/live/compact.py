@@ -64,13 +64,7 @@ class CompactView(QWidget):
         self.notes_box = QVBoxLayout()
         self.notes_box.setContentsMargins(0, 0, 0, 0)
         self.next = _wrapped("compactNext", rich=True)
-        self.topic = topic_box("compactTopic")
-        self.topic.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.capture = CaptureLine(self.topic)
-        self.capture.setObjectName("compactCapture")
-        self.capture.setPlaceholderText("Candidate's question (Ctrl+K), Enter logs")
-        self.capture.returnPressed.connect(self._capture)
-        self.capture.cancelled.connect(self._cancel)
+        capture_row = self._capture_row()
         self.competency = _wrapped("compactCompetency", rich=True)
         self._competency: Competency | None = None
         self._scale = scale
@@ -83,9 +77,6 @@ class CompactView(QWidget):
             f"Ctrl+1…{last} scores, Ctrl+0 clears · Alt+↑/↓ another competency · "
             "Ctrl+↑/↓ another question · F8 next section · F5 pause"
         )
-        capture_row = QHBoxLayout()
-        capture_row.addWidget(self.capture, 1)
-        capture_row.addWidget(self.topic)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(self.timer)
@@ -102,6 +93,21 @@ class CompactView(QWidget):
         layout.addWidget(keys)
         self._guest: StampedNotesEdit | None = None
         self._home: tuple[QBoxLayout, int] | None = None
+
+    def _capture_row(self) -> QHBoxLayout:
+        """Quick capture: the candidate's question and its topic (Up/Down inside the field)."""
+        self.topic = topic_box("compactTopic")
+        self.topic.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.capture = CaptureLine(self.topic)
+        self.capture.setObjectName("compactCapture")
+        self.capture.setAccessibleName("Log a candidate's question")
+        self.capture.setPlaceholderText("Candidate's question (Ctrl+K), Enter logs")
+        self.capture.returnPressed.connect(self._capture)
+        self.capture.cancelled.connect(self._cancel)
+        row = QHBoxLayout()
+        row.addWidget(self.capture, 1)
+        row.addWidget(self.topic)
+        return row
 
     def _level_buttons(self, scale: tuple[ScaleLevel, ...]) -> QGridLayout:
         levels = QGridLayout()  # two a row: four labelled levels do not fit a narrow window in one

@@ -68,6 +68,7 @@ def build_panes(session: LiveSession) -> LivePanes:
     role = RolePanel(template)
     close_panel = ClosePanel(template)
     tabs = QTabWidget()
+    tabs.setAccessibleName("Rubric, the candidate's questions, role and decision")
     tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
     tabs.addTab(rubric, "Rubric")
     tabs.addTab(questions, "Candidate's questions")

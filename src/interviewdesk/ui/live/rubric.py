@@ -49,6 +49,8 @@ class CompetencyCard(QFrame):
         self.setObjectName(f"competency-{competency.id}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(f"Competency: {competency.name}")
+        self.setAccessibleDescription(competency.description)
         layout = QVBoxLayout(self)
         # The marks change with every question: fixed-size labels, so changing them never lays
         # out the rubric again (a size change would re-wrap every anchor of every card).
@@ -101,6 +103,7 @@ class CompetencyCard(QFrame):
     def _add_evidence(self, competency: Competency, layout: QVBoxLayout) -> None:
         self.evidence = QPlainTextEdit()
         self.evidence.setObjectName(f"evidence-{competency.id}")
+        self.evidence.setAccessibleName(f"Evidence for {competency.name}")
         self.evidence.setPlaceholderText(
             "Evidence: what the candidate said or did (Ctrl+L links the current note)"
         )
@@ -113,6 +116,7 @@ class CompetencyCard(QFrame):
         self.flag.setObjectName("noEvidenceFlag")
         layout.addWidget(self.flag)
         self.amend_button = QPushButton("Amend…")
+        self.amend_button.setAccessibleName(f"Amend the sealed score of {competency.name}")
         self.amend_button.clicked.connect(lambda: self.amend_requested.emit(competency.id))
         self.amend_button.hide()
         layout.addWidget(self.amend_button)
@@ -228,6 +232,7 @@ class RubricPanel(QScrollArea):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.setAccessibleName("Rubric")
         self.setWidgetResizable(True)
         body = QWidget()
         layout = QVBoxLayout(body)

@@ -76,8 +76,10 @@ class ScriptView(QStackedWidget):
         for q_index, question in enumerate(section.questions):
             layout.addWidget(self._question(index, q_index, question, competencies, offset), 1)
         layout.addWidget(QLabel("<b>Section notes</b>"))
-        layout.addWidget(self._editor(NotesField(index, None), offset), 1)  # the notes take the spare height
+        section_notes = self._editor(NotesField(index, None), offset, f"Section notes: {section.title}")
+        layout.addWidget(section_notes, 1)  # the notes take the spare height
         scroll = QScrollArea()
+        scroll.setAccessibleName(f"Section {index + 1} of the script: {section.title}")
         scroll.setWidgetResizable(True)
         scroll.setWidget(page)
         return scroll
@@ -101,14 +103,16 @@ class ScriptView(QStackedWidget):
             names = ", ".join(escape(competencies.get(c, c)) for c in question.competencies)
             layout.addWidget(_label(f"<i>Evidence for: {names}</i>"))
         asked = QCheckBox("Asked")
+        asked.setAccessibleName(f"Asked: {question.text}")  # a screen reader hears which question
         asked.toggled.connect(lambda checked: self.asked_changed.emit(section, index, checked))
         self.asked_boxes[(section, index)] = asked
         layout.addWidget(asked)
-        layout.addWidget(self._editor(NotesField(section, index), offset), 1)
+        layout.addWidget(self._editor(NotesField(section, index), offset, f"Notes: {question.text}"), 1)
         return frame
 
-    def _editor(self, key: NotesField, offset: Callable[[], float]) -> StampedNotesEdit:
+    def _editor(self, key: NotesField, offset: Callable[[], float], name: str) -> StampedNotesEdit:
         editor = StampedNotesEdit(offset)
+        editor.setAccessibleName(name)
         editor.setObjectName(f"notes-{key[0]}-{'s' if key[1] is None else key[1]}")
         editor.setMinimumHeight(MIN_NOTES_HEIGHT)
         editor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)

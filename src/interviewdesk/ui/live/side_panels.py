@@ -71,6 +71,7 @@ class QuestionsPanel(QWidget):
         form.addRow(row)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("candidateQuestions")
+        self.table.setAccessibleName("Questions the candidate asked")
         self.table.setHorizontalHeaderLabels(["Question", "Topic", "Answer", "Owed"])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -151,6 +152,7 @@ class RolePanel(QWidget):
         super().__init__(parent)
         self.checklist = QListWidget()
         self.checklist.setObjectName("roleChecklist")
+        self.checklist.setAccessibleName("Role-clarity checklist")
         for item in template.role_clarity:
             entry = QListWidgetItem(item)
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -163,6 +165,7 @@ class RolePanel(QWidget):
         )
         self.aspirations = QPlainTextEdit()
         self.aspirations.setObjectName("aspirations")
+        self.aspirations.setAccessibleName("The candidate's aspirations")
         self.aspirations.setPlaceholderText(
             "What the candidate wants from their next role, and where they want to grow"
         )
@@ -201,6 +204,7 @@ class ClosePanel(QWidget):
         )
         self.summary = QPlainTextEdit()
         self.summary.setObjectName("summary")
+        self.summary.setAccessibleName("Summary of the interview")
         self.summary.setPlaceholderText("Summary for the panel: the evidence that matters most")
         self.summary.setTabChangesFocus(True)
         self.summary.textChanged.connect(self.summary_edited)

@@ -57,35 +57,29 @@ class TaskPanel(QFrame):
         self.timer = QLabel()
         self.timer.setObjectName("taskTimer")
         self.start_button = QPushButton("Start task")
+        self.start_button.setAccessibleName(f"Start task: {task.title}")
         self.start_button.clicked.connect(self._start_or_end)
         self.observation = QLineEdit()
         self.observation.setObjectName("observation")
+        self.observation.setAccessibleName(f"Observation on {task.title}")
         self.observation.setPlaceholderText(
             "Observation: how they approach it, what they ask, how they work with others (Enter)"
         )
         self.observation.returnPressed.connect(self._observe)
         self.observations = QListWidget()
+        self.observations.setAccessibleName(f"Observations on {task.title}")
         self.observations.setMaximumHeight(110)
         self.deliverable = QLineEdit()
+        self.deliverable.setAccessibleName(f"Deliverable of {task.title}")
         self.deliverable.setPlaceholderText("Deliverable: what they produced, or where it is")
         self.deliverable.textEdited.connect(lambda _t: self.field_edited.emit(task.id))
         self.outcome = QPlainTextEdit()
+        self.outcome.setAccessibleName(f"Outcome of {task.title}")
         self.outcome.setPlaceholderText("Outcome")
         self.outcome.setMaximumHeight(70)
         self.outcome.setTabChangesFocus(True)
         self.outcome.textChanged.connect(lambda: self.field_edited.emit(task.id))
-        self.levels = QButtonGroup(self)
-        grid = QGridLayout()
-        for row, level in enumerate(scale):
-            button = QPushButton(f"{level.level} {level.label}")
-            button.setCheckable(True)
-            self.levels.addButton(button, level.level)
-            anchor = QLabel(task.anchors.get(level.level, ""))
-            anchor.setTextFormat(Qt.TextFormat.PlainText)  # an apostrophe stays an apostrophe
-            anchor.setWordWrap(True)
-            grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(anchor, row, 1)
-        grid.setColumnStretch(1, 1)
+        grid = self._level_grid(task, scale)
         self.levels.idClicked.connect(lambda level: self.levelled.emit(task.id, level))
         layout = QVBoxLayout(self)
         layout.addWidget(info)
@@ -98,12 +92,29 @@ class TaskPanel(QFrame):
         layout.addLayout(grid)
         self._running = False
 
+    def _level_grid(self, task: Task, scale: tuple[ScaleLevel, ...]) -> QGridLayout:
+        """The task's level buttons, each beside its anchor."""
+        self.levels = QButtonGroup(self)
+        grid = QGridLayout()
+        for row, level in enumerate(scale):
+            button = QPushButton(f"{level.level} {level.label}")
+            button.setCheckable(True)
+            button.setAccessibleName(f"{task.title}: level {level.level}, {level.label}")
+            self.levels.addButton(button, level.level)
+            anchor = QLabel(task.anchors.get(level.level, ""))
+            anchor.setTextFormat(Qt.TextFormat.PlainText)  # an apostrophe stays an apostrophe
+            anchor.setWordWrap(True)
+            grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(anchor, row, 1)
+        grid.setColumnStretch(1, 1)
+        return grid
+
     def show_state(self, seconds: float | None, running: bool) -> None:
         stated = self.task.minutes * 60
         self._running = running
-        self.start_button.setText(
-            "End task" if running else ("Restart task" if seconds is not None else "Start task")
-        )
+        label = "End task" if running else ("Restart task" if seconds is not None else "Start task")
+        self.start_button.setText(label)
+        self.start_button.setAccessibleName(f"{label}: {self.task.title}")
         if seconds is None:
             self.timer.setText(f"Not started · stated {clock_text(stated)}")
             self.timer.setStyleSheet("")
