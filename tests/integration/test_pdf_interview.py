@@ -261,6 +261,22 @@ def test_every_page_says_confidential_and_when_and_the_file_says_who(db: Databas
     assert name_x > title_x + 150
 
 
+def test_a_fixed_source_date_makes_the_same_export_the_same_bytes(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bundle's check compares its PDFs with the venv's byte for byte under SOURCE_DATE_EPOCH."""
+    from interviewdesk.services.pdf_export import Paper, export_interview_pdf
+    from tests.integration.pdf_support import Spec, read_pdf, store_interview
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")  # 2026-11-18 11:06:40 UTC
+    monkeypatch.setenv("TZ", "UTC")
+    _, interview_id = store_interview(db, Spec())
+    first = export_interview_pdf(db, interview_id, tmp_path / "one.pdf", paper=Paper.A4)
+    second = export_interview_pdf(db, interview_id, tmp_path / "two.pdf", paper=Paper.A4)
+    assert first.read_bytes() == second.read_bytes()
+    assert read_pdf(first).has("exported 2026-11-18 11:06")
+
+
 def test_an_emoji_no_font_has_is_named_not_dropped(db: Database, tmp_path: Path) -> None:
     """Before, "Zoë 🙂 Ng" came out as "Zoë  Ng", a double space where the emoji was."""
     from interviewdesk.services.pdf_export import export_interview_pdf

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 from interviewdesk.atomic import check_target, write_bytes_atomic
@@ -34,7 +36,7 @@ def export_interview_pdf(
     report = interview_report(db, interview_id, include_private=include_private)
     _go_on(cancelled)
     # With private notes in it, the file is readable by its owner alone.
-    pdf = render_interview(report, paper or paper_for_locale(), exported_at=utc_now())
+    pdf = render_interview(report, paper or paper_for_locale(), exported_at=export_time())
     _go_on(cancelled)
     write_bytes_atomic(target, pdf, private=include_private)
     return target
@@ -59,12 +61,22 @@ def export_panel_pdf(
             progress(done, total + 1)
 
     panel = panel_report(db, candidate_id, progress=step)
-    pdf = render_panel(panel, paper or paper_for_locale(), exported_at=utc_now())
+    pdf = render_panel(panel, paper or paper_for_locale(), exported_at=export_time())
     _go_on(cancelled)
     write_bytes_atomic(target, pdf)
     if progress is not None:
         progress(len(panel.members) + 1, len(panel.members) + 1)
     return target
+
+
+def export_time() -> datetime:
+    """When an export is stamped as made: now, or the reproducible-builds convention's
+    SOURCE_DATE_EPOCH when it is set (the bundle's check compares its PDFs with the venv's byte for
+    byte; ReportLab stamps its own dates from the same variable)."""
+    fixed = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if fixed.isdigit():
+        return datetime.fromtimestamp(int(fixed), UTC)
+    return utc_now()
 
 
 def export_feedback_pdf(
@@ -83,7 +95,7 @@ def export_feedback_pdf(
             text if text is not None else draft.text,
             draft.candidate,
             paper or paper_for_locale(),
-            dated=utc_now().astimezone().date(),
+            dated=export_time().astimezone().date(),
             organisation=organisation(db),
         ),
     )
