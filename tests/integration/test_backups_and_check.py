@@ -84,13 +84,13 @@ def test_restore_is_refused_while_a_window_has_the_database(cli, db_path: Path) 
 def test_check_finds_index_damage_and_a_broken_seal(cli, db: Database, db_path: Path) -> None:
     create_demo(db)
     clean = cli("check")
-    assert clean.code == 0 and "0 problem(s)" in clean.out and "4 seal(s)" in clean.out
+    assert clean.code == 0 and "0 problems" in clean.out and "4 seals" in clean.out
     db.close()
     break_a_seal(db_path)
     damage_an_index(db_path)
     assert cli("candidates", "list").code == 0  # the start-up's quick look lets it through
     found = cli("check")
-    assert found.code == 1 and "2 problem(s)" in found.out
+    assert found.code == 1 and "2 problems" in found.out
     assert "missing from index" in found.out or "wrong # of entries" in found.out
     assert "interview(s) 1 no longer match their seal" in found.out
 

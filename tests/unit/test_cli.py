@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
+
+import pytest
 
 from interviewdesk.resources import resource
 from interviewdesk.services.interview_list import count_interviews
@@ -203,3 +206,58 @@ def test_about_says_the_version_where_things_are_and_every_licence(cli, db_path:
     assert (
         "GNU LESSER GENERAL PUBLIC LICENSE" in licences.out and "Permission is hereby granted" in licences.out
     )
+
+
+def _leaf_parsers(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+    """Every command that runs something, with its words (``("export", "pdf")``)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from _leaf_parsers(sub, (*path, name))
+    if path and parser.get_default("run") is not None:
+        yield path, parser
+
+
+def test_every_command_has_an_example_and_every_argument_says_what_it_is() -> None:
+    from interviewdesk.cli import build_parser
+
+    leaves = dict(_leaf_parsers(build_parser()))
+    assert len(leaves) == 24 and ("export", "pdf") in leaves and ("completion",) in leaves
+    for path, parser in leaves.items():
+        assert parser.epilog and parser.epilog.startswith("example:\n  interviewdesk "), path
+        for action in parser._actions:
+            if not isinstance(action, argparse._HelpAction):
+                assert action.help, f"{' '.join(path)} {action.dest}"
+
+
+def test_every_command_that_lists_or_reports_speaks_json(cli, db_path: Path) -> None:
+    cli("demo")
+    for args in (
+        ("templates", "list"),
+        ("candidates", "list"),
+        ("interviews", "list"),
+        ("followups", "list"),
+        ("candidates", "retention"),
+        ("backup", "list"),
+        ("check",),
+        ("settings",),
+        ("about",),
+    ):
+        result = cli(*args, "--json")
+        assert result.code == 0, (args, result.err)
+        json.loads(result.out)  # one JSON document, nothing else on stdout
+    assert json.loads(cli("candidates", "list", "--json").out)[0]["name"] == "Amara Okafor"
+    assert json.loads(cli("check", "--json").out)["problems"] == 0
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh"])
+def test_shell_completion_is_generated_from_the_parser(cli, shell: str, tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    script = cli("completion", shell).out
+    assert "templates" in script and "--include-private" in script and "retention" in script
+    if shell == "bash" and shutil.which("bash"):
+        path = tmp_path / "interviewdesk.bash"
+        path.write_text(script)
+        assert subprocess.run(["bash", "-n", str(path)], check=False).returncode == 0  # valid bash

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, NoReturn
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
 
 if TYPE_CHECKING:
     from interviewdesk.services.workspace import Workspace
@@ -26,6 +28,44 @@ def close_opened() -> None:
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
+
+
+Commands: TypeAlias = "argparse._SubParsersAction[Parser]"  # what add_subparsers returns
+Run = Callable[[argparse.Namespace, str], int]  # a command's function: (arguments, database) -> exit code
+
+
+def group(commands: Commands, name: str, help: str) -> Commands:
+    """A command with actions of its own (``templates list``, ``templates import``)."""
+    parser = commands.add_parser(name, help=help, description=f"{help[0].upper()}{help[1:]}.")
+    return parser.add_subparsers(dest="action", required=True, metavar="ACTION", parser_class=Parser)
+
+
+def command(
+    commands: Commands,
+    name: str,
+    help: str,
+    example: str,
+    run: Run,
+) -> Parser:
+    """A command with its help and an example of its use (shown by ``--help``)."""
+    parser = commands.add_parser(
+        name,
+        help=help,
+        description=f"{help[0].upper()}{help[1:]}.",
+        epilog=f"example:\n  {PROG} {example}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.set_defaults(run=run)
+    return parser
+
+
+def add_json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print one JSON document instead, for scripts")
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    print()
 
 
 def row_id(text: str) -> int:
@@ -101,3 +141,11 @@ def split_qt_options(argv: Sequence[str]) -> tuple[list[str], list[str]]:
             continue
         ours.append(token)
     return ours, qt
+
+
+def wrote(what: str, output: Path) -> None:
+    """Say what was written; with ``-o -`` the file itself is on standard output, so say it aside."""
+    if str(output) == "-":
+        print(f"{what} standard output", file=sys.stderr)
+    else:
+        print(f"{what} {output}")

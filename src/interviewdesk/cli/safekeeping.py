@@ -6,41 +6,65 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from interviewdesk.cli.common import PROG, Parser, confirmed, open_db, row_id
+from interviewdesk.cli.common import (
+    PROG,
+    Commands,
+    add_json,
+    command,
+    confirmed,
+    group,
+    open_db,
+    print_json,
+    row_id,
+)
 from interviewdesk.errors import UserError
 
 if TYPE_CHECKING:
     from interviewdesk.services.erasure import Erased
 
 
-def add_safekeeping_commands(
-    commands: argparse._SubParsersAction[Parser], candidates: argparse._SubParsersAction[Parser]
-) -> None:
-    erase = candidates.add_parser(
-        "erase", help="erase a candidate with all their interviews, from the database and its backups"
+def add_safekeeping_commands(commands: Commands, candidates: Commands) -> None:
+    erase = command(
+        candidates,
+        "erase",
+        "erase a candidate with all their interviews, from the database and its backups",
+        "candidates erase 2",
+        _candidates_erase,
     )
-    erase.add_argument("id", type=row_id, metavar="CANDIDATE_ID")
+    erase.add_argument("id", type=row_id, metavar="CANDIDATE_ID", help="from `candidates list`")
     erase.add_argument("--yes", action="store_true", help="do not ask (for scripts)")
-    erase.set_defaults(run=_candidates_erase)
-    retention = candidates.add_parser(
-        "retention", help="list (or --apply: erase) candidates kept longer than the retention period"
+    retention = command(
+        candidates,
+        "retention",
+        "list (or --apply: erase) candidates kept longer than the retention period",
+        "candidates retention --set 365",
+        _candidates_retention,
     )
     retention.add_argument("--set", metavar="DAYS|off", help="set the retention period (off by default)")
     retention.add_argument("--apply", action="store_true", help="erase every candidate that is due")
-    retention.set_defaults(run=_candidates_retention)
-    backup = commands.add_parser("backup", help="verified backups of the database file").add_subparsers(
-        dest="action", required=True, metavar="ACTION", parser_class=Parser
+    add_json(retention)
+    backup = group(commands, "backup", "verified backups of the database file")
+    add_json(command(backup, "list", "the backups, newest first", "backup list", _backup_list))
+    command(backup, "create", "make a verified backup now", "backup create", _backup_create)
+    restore = command(
+        backup,
+        "restore",
+        "put a backup in place of the database (the file it replaces is kept aside)",
+        "backup restore newest",
+        _backup_restore,
     )
-    backup.add_parser("list", help="the backups, newest first").set_defaults(run=_backup_list)
-    backup.add_parser("create", help="make a verified backup now").set_defaults(run=_backup_create)
-    restore = backup.add_parser("restore", help="put a backup in place of the database (kept aside first)")
     restore.add_argument(
         "name", nargs="?", default="newest", help="a name from `backup list` (default: newest)"
     )
-    restore.set_defaults(run=_backup_restore)
-    commands.add_parser(
-        "check", help="check the database: every page, every seal, the files beside it"
-    ).set_defaults(run=_check)
+    add_json(
+        command(
+            commands,
+            "check",
+            "check the database: every page, every seal, the files beside it",
+            "check",
+            _check,
+        )
+    )
 
 
 def _candidates_erase(args: argparse.Namespace, target: str) -> int:
@@ -82,10 +106,18 @@ def _candidates_retention(args: argparse.Namespace, target: str) -> int:
             raise UserError(f"--set takes a number of days or 'off', not {args.set!r}.")
         set_retention_days(db, None if value == "off" else int(value))
     days = retention_days(db)
+    due = due_for_erasure(db) if days is not None else []
+    if args.json and not args.apply:
+        print_json(
+            {
+                "retention_days": days,
+                "due": [{"id": d.candidate_id, "name": d.name, "last": d.last.isoformat()} for d in due],
+            }
+        )
+        return 0
     if days is None:
         print("retention: off (candidates are kept until erased)")
         return 0
-    due = due_for_erasure(db)
     print(f"retention: {days} days after the last interview; {len(due)} candidate(s) due")
     for item in due:
         print(f"{item.candidate_id:>5}  {item.name}  (last {item.last.astimezone():%Y-%m-%d})")
@@ -95,10 +127,18 @@ def _candidates_retention(args: argparse.Namespace, target: str) -> int:
     return 0
 
 
-def _backup_list(_args: argparse.Namespace, target: str) -> int:
+def _backup_list(args: argparse.Namespace, target: str) -> int:
     from interviewdesk.services.backups import backups_of
 
     found = backups_of(target)
+    if args.json:
+        print_json(
+            [
+                {"name": b.path.name, "kind": b.kind, "made_at": b.made_at.isoformat(), "size": b.size}
+                for b in found
+            ]
+        )
+        return 0
     if not found:
         print("no backups yet (`interviewdesk backup create` makes one)")
     for backup in found:
@@ -126,13 +166,27 @@ def _backup_restore(args: argparse.Namespace, target: str) -> int:
     return 0
 
 
-def _check(_args: argparse.Namespace, target: str) -> int:
+def _check(args: argparse.Namespace, target: str) -> int:
     from interviewdesk.services.health import check_database, sealed_count
 
     db = open_db(target)
     findings = check_database(db)
+    problems = sum(finding.problem for finding in findings)
+    if args.json:
+        print_json(
+            {
+                "database": db.describe(),
+                "seals": sealed_count(db),
+                "problems": problems,
+                "findings": [{"problem": f.problem, "what": f.what, "advice": f.advice} for f in findings],
+            }
+        )
+        return 1 if problems else 0
     for finding in findings:
         print(finding.line())
-    problems = sum(finding.problem for finding in findings)
-    print(f"checked {db.describe()}: every page, {sealed_count(db)} seal(s); {problems} problem(s)")
+    seals = sealed_count(db)
+    print(
+        f"checked {db.describe()}: every page, {seals} seal{'' if seals == 1 else 's'}; "
+        f"{problems} problem{'' if problems == 1 else 's'}"
+    )
     return 1 if problems else 0
