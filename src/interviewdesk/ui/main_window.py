@@ -33,6 +33,7 @@ from interviewdesk.ui.follow_up_queue import FollowUpQueue
 from interviewdesk.ui.icons import retint, set_icon
 from interviewdesk.ui.interview_table import InterviewTableModel
 from interviewdesk.ui.placement import Placement
+from interviewdesk.ui.running import settle_garbage
 
 if TYPE_CHECKING:
     from interviewdesk.services.interview_list import InterviewRow
@@ -329,6 +330,7 @@ class MainWindow(QMainWindow):
         self.reload_candidates()
         self.ready.emit()
         QTimer.singleShot(0, self.reload_follow_ups)  # after the window is usable
+        QTimer.singleShot(0, settle_garbage)
 
     def close_database(self) -> None:
         """After a clean close: today's backup if there is none yet, then the database closed."""

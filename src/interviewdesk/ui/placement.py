@@ -16,6 +16,7 @@ FULL_SIZE = QSize(1280, 800)  # what the window asks for when the screen has roo
 # A window manager's frame before the window is shown (title bar and borders); the real one is
 # measured once the window is up and the window is nudged back inside the screen if needed.
 ASSUMED_FRAME = QMargins(4, 30, 4, 4)
+FRAME_TRIES = 20  # 50 ms apart: how long to wait for the window manager's frame
 
 
 def screen_key(screen: QScreen | None) -> str:
@@ -58,6 +59,7 @@ class Placement(QObject):
         self._window = window
         self._splitter = splitter
         self._name = name
+        self._tries = 0
         self._settings = QSettings("InterviewDesk", "InterviewDesk")
 
     def _key(self, layout: str, what: str) -> str:
@@ -98,5 +100,16 @@ class Placement(QObject):
         self._window.setGeometry(QRect(x, y, size.width(), size.height()))
 
     def check_after_show(self) -> None:
-        """Once the window manager has framed the window, make sure the frame fits too."""
-        QTimer.singleShot(50, self, self.keep_inside)
+        """Once the window manager has framed the window, make sure the frame fits too. The frame
+        is known only when the manager has drawn it, which may take longer than the first check
+        (a busy start-up), so the check waits for it, up to a second."""
+        self._tries = FRAME_TRIES
+        QTimer.singleShot(50, self, self._check_framed)
+
+    def _check_framed(self) -> None:
+        self._tries -= 1
+        framed = self._window.frameGeometry().top() < self._window.geometry().top()
+        if framed or self._tries <= 0:
+            self.keep_inside()
+        else:
+            QTimer.singleShot(50, self, self._check_framed)

@@ -52,7 +52,7 @@ from interviewdesk.ui.live.tasks import TaskController
 from interviewdesk.ui.live.timer_bar import TimerState, clock_text
 from interviewdesk.ui.pdf_export import PdfExporter
 from interviewdesk.ui.placement import FULL_SIZE, Placement
-from interviewdesk.ui.running import application
+from interviewdesk.ui.running import application, settle_garbage
 
 REDRAW_MS = 250  # the timer is redrawn, never counted: the clock is read on each redraw
 
@@ -175,6 +175,7 @@ class LiveInterviewWindow(QMainWindow):
             self._shown = True
             self.placement.check_after_show()
             QTimer.singleShot(0, self, self.focus_notes)
+            QTimer.singleShot(0, settle_garbage)  # after the first paint: the window is built
 
     # -- where the interviewer is (see navigator.py) ------------------------------------------
     def current_notes(self) -> StampedNotesEdit:
@@ -412,6 +413,7 @@ class LiveInterviewWindow(QMainWindow):
             )
         super().closeEvent(event)
         self.closed.emit(self.session.interview_id)
+        QTimer.singleShot(0, settle_garbage)  # the closed window's objects go now, not mid-typing
 
 
 def open_interview_window(
