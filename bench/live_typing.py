@@ -12,6 +12,7 @@ and for each commit on the save thread. Results: docs/performance.md.
 from __future__ import annotations
 
 import argparse
+import gc
 import itertools
 import os
 import statistics
@@ -183,11 +184,44 @@ class Run:
         )
 
 
+class FullCollections:
+    """The wall time of every full (generation 2) garbage collection, wherever it happens."""
+
+    def __init__(self) -> None:
+        self.times_ms: list[float] = []
+        self._started = 0.0
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, info: dict[str, int]) -> None:
+        if info.get("generation") != 2:
+            return
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.times_ms.append((time.perf_counter() - self._started) * 1000)
+
+    def report(self) -> str:
+        if not self.times_ms:
+            return "full garbage collections: none"
+        worst = max(self.times_ms)
+        return f"full garbage collections: {len(self.times_ms)}, longest {worst:.1f} ms"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=5.0)
     parser.add_argument("--interviews", type=int, default=10_000)
+    parser.add_argument(
+        "--no-freeze",
+        action="store_true",
+        help="the baseline: leave the window's objects in every collection",
+    )
     args = parser.parse_args()
+    if args.no_freeze:
+        import interviewdesk.ui.live.window as live_window
+
+        live_window.settle_garbage = lambda: None  # type: ignore[assignment]
+    collections = FullCollections()
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
         path = make_db(Path(tmp) / "typing.sqlite", args.interviews)
@@ -201,11 +235,14 @@ def main() -> int:
         window.show()
         window.activateWindow()
         app.processEvents()
+        app.processEvents()  # the window settles its garbage after its first paint
+        collections.times_ms.clear()  # those while typing count, not the settling itself
         run = Run(app, window, clock)
         run.script(args.minutes)
         window.close()
         db.close()
     run.print_results(args.minutes)
+    print(collections.report())
     return 0
 
 

@@ -31,12 +31,16 @@ class InterviewRow:
 
 
 def list_interviews(
-    db: Database, *, candidate_id: int | None = None, offset: int = 0, limit: int | None = None
+    db: Database,
+    *,
+    candidate_id: int | None = None,
+    after: InterviewRow | None = None,
+    limit: int | None = None,
 ) -> list[InterviewRow]:
+    """Newest first; with ``after``, the rows that follow that one (the next page)."""
+    key = None if after is None else (after.scheduled_at, after.id)
     with db.begin() as connection:
-        rows = interview_rows.interview_rows(
-            connection, candidate_id=candidate_id, offset=offset, limit=limit
-        )
+        rows = interview_rows.interview_rows(connection, candidate_id=candidate_id, after=key, limit=limit)
     return [InterviewRow(**row._mapping) for row in rows]  # by column name, not position
 
 

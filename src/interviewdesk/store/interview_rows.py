@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, or_, select, tuple_
 from sqlalchemy.engine import Connection
 
 from interviewdesk.store.tables import candidates, interviewers, interviews, template_versions
@@ -34,10 +35,26 @@ def _query(candidate_id: int | None) -> Select[Any]:
     return query.order_by(interviews.c.scheduled_at.desc().nulls_first(), interviews.c.id.desc())
 
 
+PageKey = tuple[datetime | None, int]  # the last row shown: (scheduled_at, id)
+
+
 def interview_rows(
-    connection: Connection, *, candidate_id: int | None, offset: int, limit: int | None
+    connection: Connection,
+    *,
+    candidate_id: int | None,
+    limit: int | None,
+    after: PageKey | None = None,
 ) -> list[AnyRow]:
-    query = _query(candidate_id).offset(offset)
+    """The rows in list order, from just after ``after`` (keyset paging: each page costs the same
+    wherever it is in the list, where OFFSET read and threw away every row before it)."""
+    query = _query(candidate_id)
+    if after is not None:
+        at, last_id = after
+        scheduled = interviews.c.scheduled_at
+        if at is None:  # still among the unscheduled, which come first
+            query = query.where(or_(scheduled.is_not(None), interviews.c.id < last_id))
+        else:  # a row-value comparison, which the (scheduled_at, id) index answers with a seek
+            query = query.where(tuple_(scheduled, interviews.c.id) < tuple_(at, last_id))
     if limit is not None:
         query = query.limit(limit)
     return list(connection.execute(query))

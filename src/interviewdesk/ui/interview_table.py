@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 
 PAGE_SIZE = 200
 Index = QModelIndex | QPersistentModelIndex
-PageLoader = Callable[[int, int], "list[InterviewRow]"]
+# (the last row loaded, or None for the first page; how many) -> the next rows
+PageLoader = Callable[["InterviewRow | None", int], "list[InterviewRow]"]
 
 COLUMNS = ("When", "Candidate", "Role", "Interviewer", "Template", "Status")
 
@@ -57,7 +58,7 @@ class InterviewTableModel(ColumnTableModel):
     def fetchMore(self, parent: Index) -> None:
         if parent.isValid():
             return
-        page = self._load_page(len(self._rows), PAGE_SIZE)
+        page = self._load_page(self._rows[-1] if self._rows else None, PAGE_SIZE)
         if not page:
             self._total = len(self._rows)
             return

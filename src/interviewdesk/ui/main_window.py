@@ -464,10 +464,10 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Follow-up not changed", exc.message)
         self.reload_follow_ups()
 
-    def _page(self, candidate_id: int | None, offset: int, limit: int) -> list[InterviewRow]:
+    def _page(self, candidate_id: int | None, after: InterviewRow | None, limit: int) -> list[InterviewRow]:
         from interviewdesk.services import interview_list
 
-        return interview_list.list_interviews(self.db, candidate_id=candidate_id, offset=offset, limit=limit)
+        return interview_list.list_interviews(self.db, candidate_id=candidate_id, after=after, limit=limit)
 
     def _candidate_changed(self, *_args: object) -> None:
         if self.db is not None:  # the view may pick a current row before the database is open
