@@ -145,3 +145,29 @@ def test_the_organisation_name_is_set_from_the_data_menu(qtbot, db: Database) ->
     window.data.box_input.reject()
     window.close()
     window.close_database()
+
+
+def test_a_large_file_opens_without_waiting_and_is_checked_in_the_background(
+    qtbot, db: Database, db_path: Path, monkeypatch
+) -> None:
+    """Every page was checked before opening: 0.6 s warm, 7.5 s cold at 100,000 interviews. A file
+    over the limit (here: any) opens at once, and the check runs on the bridge and says what it found."""
+    from tests.integration.damage import PAGE, damage_a_page
+
+    create_demo(db)
+    db.close()
+    damage_a_page(db_path, db_path.stat().st_size // PAGE)  # the last page: data, not the schema
+    monkeypatch.setattr("interviewdesk.store.inspect.CHECK_AT_OPEN_BYTES", 0)
+    window = MainWindow(str(db_path))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.ready, timeout=10000):
+        window.show()
+    assert window.db.unchecked and not window.db.read_only  # opened, not refused
+
+    def reported() -> list[QMessageBox]:
+        return [b for b in window.findChildren(QMessageBox) if "in the background found problems" in b.text()]
+
+    qtbot.waitUntil(lambda: bool(reported()), timeout=10000)
+    assert "backup restore" in reported()[0].text()
+    window.close()
+    window.close_database()

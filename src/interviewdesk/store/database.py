@@ -71,6 +71,7 @@ class Database:
     notices: tuple[str, ...] = ()  # what the user must be told about opening it (a damaged WAL)
     read_only: bool = False
     unclean: bool = False  # a WAL left by an unclean exit was found: worth a full integrity check
+    unchecked: bool = False  # too large to check every page at open: check it in the background
     locks: list[InUseLock | InstanceLock] = field(default_factory=list)
 
     @property
@@ -196,6 +197,7 @@ def _open_sqlite_file(
         notices=tuple(notices),
         read_only=read_only,
         unclean=bool(copies),
+        unchecked=not state.pages_checked,
         locks=locks,
     )
 

@@ -15,6 +15,10 @@ from interviewdesk.errors import DatabaseRefusedError
 from interviewdesk.store.failures import explain, is_damage
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# Up to this size every page is checked before the file is opened (about 0.1 s warm); a larger
+# file is checked in the background instead, so opening it does not wait on reading all of it
+# (0.6 s warm and 7.5 s cold for 100,000 interviews).
+CHECK_AT_OPEN_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +27,7 @@ class FileState:
 
     is_empty: bool
     revision: str | None
+    pages_checked: bool = True  # False: too large to check at open; check it in the background
 
 
 def inspect_sqlite_file(path: Path) -> FileState:
@@ -56,7 +61,7 @@ def inspect_sqlite_file(path: Path) -> FileState:
     except sqlite3.Error as exc:
         raise _refused(path, exc) from None
     try:
-        return _inspect(connection, path)
+        return _inspect(connection, path, thorough=path.stat().st_size <= CHECK_AT_OPEN_BYTES)
     except sqlite3.DatabaseError as exc:
         # A full disk or an I/O error (no room for the -shm file, say) is not damage.
         raise _refused(path, exc) from None
@@ -64,8 +69,9 @@ def inspect_sqlite_file(path: Path) -> FileState:
         connection.close()
 
 
-def _inspect(connection: sqlite3.Connection, path: Path) -> FileState:
-    problems = [row[0] for row in connection.execute("PRAGMA quick_check(1)")]
+def _inspect(connection: sqlite3.Connection, path: Path, *, thorough: bool) -> FileState:
+    # Without the page check, reading the schema still reads page 1 and the schema's pages.
+    problems = [row[0] for row in connection.execute("PRAGMA quick_check(1)")] if thorough else ["ok"]
     if problems != ["ok"]:
         first = " ".join(problems[0].split())[:120]
         raise DatabaseRefusedError(
@@ -85,7 +91,7 @@ def _inspect(connection: sqlite3.Connection, path: Path) -> FileState:
             "safely; it was left unchanged. Restore it from a backup.",
             damaged=True,
         )
-    return FileState(is_empty=False, revision=row[0])
+    return FileState(is_empty=False, revision=row[0], pages_checked=thorough)
 
 
 def _refused(path: Path, error: sqlite3.Error) -> DatabaseRefusedError:

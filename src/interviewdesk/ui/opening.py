@@ -28,6 +28,7 @@ class DatabaseOpener(QObject):
 
     def __init__(self, parent: QWidget, target: str, bridge: Bridge) -> None:
         super().__init__(parent)
+        self._why = ""  # when the background check runs: "after the unclean exit", ...
         self._parent, self._target, self._bridge = parent, target, bridge
         self.busy_box: QMessageBox | None = None
         self.restore_box: QMessageBox | None = None
@@ -113,15 +114,23 @@ class DatabaseOpener(QObject):
         for notice in db.notices:  # a damaged write-ahead log found at start, say
             self._inform(notice)
         self.opened.emit(db)
-        if db.unclean:  # the last session ended without closing: check every page, in the background
+        # After an unclean exit, or when the file was too large to check at open: every page, in
+        # the background, while the interviewer already works.
+        if db.unclean or db.unchecked:
+            self._why = "after the unclean exit" if db.unclean else "in the background"
             self._bridge.run(lambda: integrity_findings(db), self._checked, self._check_failed)
 
     def _checked(self, findings: list[str]) -> None:
         if findings:
-            self._inform("The database check after the unclean exit found problems:\n" + "\n".join(findings))
+            self._inform(
+                f"The database check {self._why} found problems:\n"
+                + "\n".join(findings)
+                + "\nClose InterviewDesk and restore the newest backup (`interviewdesk backup restore`); "
+                "the damaged file is kept beside it."
+            )
 
     def _check_failed(self, error: BaseException) -> None:
-        self._inform(f"The database could not be checked after the unclean exit: {error}")
+        self._inform(f"The database could not be checked {self._why}: {error}")
 
     def _inform(self, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, "InterviewDesk", text, parent=self._parent)
