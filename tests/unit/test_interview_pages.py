@@ -50,3 +50,12 @@ def test_one_candidate_s_pages(db: Database, planned: int) -> None:
     whole = list_interviews(db, candidate_id=1)
     assert 0 < len(whole) < planned
     assert [row.id for page in pages(db, 2, candidate_id=1) for row in page] == [row.id for row in whole]
+
+
+def test_a_row_as_json_has_every_field(db: Database, planned: int) -> None:
+    from dataclasses import fields
+
+    row = next(r for r in list_interviews(db) if r.scheduled_at is not None)
+    data = row.as_json()
+    assert list(data) == [f.name for f in fields(InterviewRow)]  # written out by hand: none forgotten
+    assert data["scheduled_at"] == row.scheduled_at.isoformat() and data["status"] == row.status.value
