@@ -16,6 +16,7 @@ from interviewdesk import __version__
 from interviewdesk.cli.app_info import add_app_commands
 from interviewdesk.cli.common import PROG, Parser, close_opened, command, open_db, row_id, split_qt_options
 from interviewdesk.cli.exports import add_export_commands
+from interviewdesk.cli.plans import add_plan_commands
 from interviewdesk.cli.records import add_record_commands
 from interviewdesk.cli.safekeeping import add_safekeeping_commands
 from interviewdesk.config import resolve_db_target
@@ -38,7 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--verbose", action="store_true", help="also print what the app logs (and debug lines) on stderr"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    candidates = add_record_commands(commands)
+    candidates, interviews = add_record_commands(commands)
+    add_plan_commands(candidates, interviews)
     add_export_commands(commands)
     add_safekeeping_commands(commands, candidates)
     live = command(commands, "open", "open the live window for one interview", "open 5", _open_interview)

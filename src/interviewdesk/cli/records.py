@@ -18,9 +18,9 @@ from interviewdesk.cli.common import (
 )
 
 
-def add_record_commands(commands: Commands) -> Commands:
-    """Adds templates, candidates, interviews, followups and demo; returns candidates' actions
-    (the safekeeping commands add erase and retention there)."""
+def add_record_commands(commands: Commands) -> tuple[Commands, Commands]:
+    """Adds templates, candidates, interviews, followups and demo; returns the actions of
+    candidates and of interviews (cli/plans.py and cli/safekeeping.py add more there)."""
     templates = group(commands, "templates", "role templates: the script, the rubric, the checklist")
     listing = command(
         templates, "list", "list templates (newest versions)", "templates list", _templates_list
@@ -58,7 +58,6 @@ def add_record_commands(commands: Commands) -> Commands:
     add.add_argument("--email", default="", help="how to reach them (optional)")
     clist = command(candidates, "list", "list candidates", "candidates list --json", _candidates_list)
     add_json(clist)
-
     interviews = group(commands, "interviews", "planned, running and submitted interviews")
     new = command(
         interviews,
@@ -78,7 +77,6 @@ def add_record_commands(commands: Commands) -> Commands:
     )
     add_json(ilist)
     ilist.add_argument("--candidate", type=row_id, metavar="ID", help="only this candidate's")
-
     followups = group(commands, "followups", "what is owed to candidates after their interviews")
     flist = command(
         followups, "list", "open follow-ups by due date", "followups list --overdue", _followups_list
@@ -96,7 +94,7 @@ def add_record_commands(commands: Commands) -> Commands:
     fdone.add_argument("id", type=row_id, metavar="FOLLOWUP_ID", help="from `followups list`")
     fdone.add_argument("--undo", action="store_true", help="open it again")
     command(commands, "demo", "add a realistic demo candidate and panel", "--db demo.sqlite3 demo", _demo)
-    return candidates
+    return candidates, interviews
 
 
 def _templates_list(args: argparse.Namespace, target: str) -> int:

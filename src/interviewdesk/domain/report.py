@@ -209,8 +209,9 @@ class InterviewReport:
 
     @property
     def held(self) -> bool:
-        """Whether the interview has taken place, or begun: a planned one has nothing to report."""
-        return self.actual_s > 0 or self.status != "planned"
+        """Whether the interview has taken place, or begun: a planned (or cancelled) one has
+        nothing to report."""
+        return self.actual_s > 0 or self.status not in ("planned", "cancelled")
 
 
 def interview_flags(report: InterviewReport) -> tuple[Flag, ...]:
@@ -224,6 +225,8 @@ def interview_flags(report: InterviewReport) -> tuple[Flag, ...]:
             )
         )
     if not report.held:  # nothing was scored, timed or asked yet: that is not a finding
+        if report.status == "cancelled":
+            return (Flag(FlagKind.NOT_SUBMITTED, "This interview was cancelled."),)
         return (Flag(FlagKind.NOT_SUBMITTED, "This interview has not taken place yet."),)
     if not report.submitted:
         flags.append(Flag(FlagKind.NOT_SUBMITTED, f"This interview is {report.status}: scores may change."))

@@ -10,6 +10,7 @@ class InterviewStatus(StrEnum):
     LIVE = "live"
     COMPLETED = "completed"
     SUBMITTED = "submitted"
+    CANCELLED = "cancelled"  # planned, then called off: kept, visibly, rather than deleted
 
 
 class TimerEventKind(StrEnum):

@@ -418,6 +418,8 @@ def open_live_session(
         rows = interview_rows_for_report(connection, interview_id)
     if rows is None:
         raise NotFoundError(f"there is no interview {interview_id}.")
+    if rows.head.status == InterviewStatus.CANCELLED:
+        raise UserError(f"interview {interview_id} was cancelled; plan a new one to interview the candidate.")
     return LiveSession.from_rows(rows, clock, now)
 
 

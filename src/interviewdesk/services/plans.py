@@ -1,0 +1,107 @@
+"""Managing what was planned: correct a candidate's details; reschedule, reassign, cancel or
+delete a planned interview.
+
+Only an interview that has not started may be moved, given to someone else, cancelled or
+deleted; one that has begun is a record of what happened. A cancelled interview stays, marked
+cancelled, so the panel sees it was planned; deleting is for a planned interview nobody ever
+opened (a mistake), and leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.engine import Connection
+
+from interviewdesk.domain.vocabulary import InterviewStatus
+from interviewdesk.errors import NotFoundError, UserError
+from interviewdesk.services.planning import MAX_NAME_LENGTH, interviewer_id
+from interviewdesk.store import plan_rows
+from interviewdesk.store.database import Database
+
+MAX_FIELD = 200
+
+
+def edit_candidate(
+    db: Database,
+    candidate_id: int,
+    *,
+    name: str | None = None,
+    role: str | None = None,
+    email: str | None = None,
+) -> None:
+    """Change the given fields (None leaves one as it is); names and roles are tidied."""
+    values: dict[str, str] = {}
+    if name is not None:
+        cleaned = " ".join(name.split())
+        if not cleaned:
+            raise UserError("the candidate's name cannot be empty.")
+        if len(cleaned) > MAX_NAME_LENGTH:
+            raise UserError(f"the candidate's name is longer than {MAX_NAME_LENGTH} characters.")
+        values["name"] = cleaned
+    if role is not None:
+        values["role"] = _field(role, "role")
+    if email is not None:
+        values["email"] = _field(email, "email")
+    with db.begin() as connection:
+        if plan_rows.candidate(connection, candidate_id) is None:
+            raise NotFoundError(
+                f"there is no candidate {candidate_id}; `interviewdesk candidates list` shows them."
+            )
+        if values:
+            plan_rows.update_candidate(connection, candidate_id, values)
+
+
+def _field(text: str, what: str) -> str:
+    cleaned = " ".join(text.split())
+    if len(cleaned) > MAX_FIELD:
+        raise UserError(f"the {what} is longer than {MAX_FIELD} characters.")
+    return cleaned
+
+
+def _planned(connection: Connection, interview_id: int, doing: str) -> None:
+    """Refuse unless the interview exists and is still planned."""
+    state = plan_rows.interview_state(connection, interview_id)
+    if state is None:
+        raise NotFoundError(
+            f"there is no interview {interview_id}; `interviewdesk interviews list` shows them."
+        )
+    status = InterviewStatus(state.status)
+    if status is not InterviewStatus.PLANNED:
+        raise UserError(
+            f"interview {interview_id} is {status.value}; only a planned interview can be {doing}."
+        )
+
+
+def reschedule(db: Database, interview_id: int, when: datetime | None) -> None:
+    """A new time for a planned interview (None: not scheduled yet)."""
+    with db.begin() as connection:
+        _planned(connection, interview_id, "rescheduled")
+        plan_rows.update_interview(connection, interview_id, {"scheduled_at": when})
+
+
+def reassign(db: Database, interview_id: int, interviewer: str | None) -> None:
+    """Another interviewer for a planned interview (None or blank: nobody yet)."""
+    name = (interviewer or "").strip()
+    with db.begin() as connection:
+        _planned(connection, interview_id, "reassigned")
+        who = interviewer_id(connection, name) if name else None
+        plan_rows.update_interview(connection, interview_id, {"interviewer_id": who})
+
+
+def cancel(db: Database, interview_id: int) -> None:
+    with db.begin() as connection:
+        _planned(connection, interview_id, "cancelled")
+        plan_rows.update_interview(connection, interview_id, {"status": InterviewStatus.CANCELLED})
+
+
+def delete_planned(db: Database, interview_id: int) -> None:
+    """Delete a planned interview nobody has opened to record anything in."""
+    with db.begin() as connection:
+        _planned(connection, interview_id, "deleted")
+        state = plan_rows.interview_state(connection, interview_id)
+        if state is not None and state.touched:
+            raise UserError(
+                f"interview {interview_id} has notes or timer events; cancel it instead, so they are kept."
+            )
+        plan_rows.delete_interview(connection, interview_id)
