@@ -92,7 +92,7 @@ def test_check_finds_index_damage_and_a_broken_seal(cli, db: Database, db_path: 
     found = cli("check")
     assert found.code == 1 and "2 problems" in found.out
     assert "missing from index" in found.out or "wrong # of entries" in found.out
-    assert "interview(s) 1 no longer match their seal" in found.out
+    assert "interview 1 no longer match their seal" in found.out
 
 
 def test_after_an_unclean_exit_the_whole_file_is_checked(cli, db_path: Path, tmp_path: Path) -> None:

@@ -94,7 +94,7 @@ def test_the_command_line_asks_before_erasing(cli, db: Database) -> None:
     assert refused.code == 2 and "nothing was erased" in refused.err and "Amara Okafor" in refused.out
     assert len(list_candidates(db)) == 2
     done = cli("candidates", "erase", "1", "--yes")
-    assert done.code == 0 and "erased candidate 1 (3 interview(s))" in done.out
+    assert done.code == 0 and "erased candidate 1 (3 interviews)" in done.out
     assert cli("candidates", "erase", "1", "--yes").err.strip().endswith("there is no candidate 1.")
 
 

@@ -68,7 +68,7 @@ def test_lists_the_demo_panel_and_filters_by_candidate(qtbot, db: Database) -> N
     assert window.model.rowCount() == 5
     labels = [window.candidates.index(row).data() for row in range(window.candidates.rowCount())]
     assert labels[0] == "All candidates (2)"
-    assert labels[1] == "Amara Okafor\nSoftware Engineer · 3 interview(s)"
+    assert labels[1] == "Amara Okafor\nSoftware Engineer · 3 interviews"
     window.select_candidate(window.candidates.candidate_id(1))
     qtbot.waitUntil(lambda: window.model.rowCount() == 3)
     assert {window.model.row_at(r).interviewer for r in range(3)} == {

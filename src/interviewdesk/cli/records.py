@@ -16,6 +16,7 @@ from interviewdesk.cli.common import (
     row_id,
     wrote,
 )
+from interviewdesk.domain.wording import count
 
 
 def add_record_commands(commands: Commands) -> tuple[Commands, Commands]:
@@ -145,8 +146,7 @@ def _candidates_list(args: argparse.Namespace, target: str) -> int:
         print_json([asdict(c) for c in rows])
         return 0
     for c in rows:
-        count = f"{c.interviews} interview" + ("" if c.interviews == 1 else "s")
-        print(f"{c.id:>5}  {c.name}  [{c.role or 'no role'}]  {count}")
+        print(f"{c.id:>5}  {c.name}  [{c.role or 'no role'}]  {count(c.interviews, 'interview')}")
     return 0
 
 

@@ -17,6 +17,7 @@ from interviewdesk.cli.common import (
     print_json,
     row_id,
 )
+from interviewdesk.domain.wording import count
 from interviewdesk.errors import UserError
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ def _candidates_erase(args: argparse.Namespace, target: str) -> int:
 
 
 def _report_erased(erased: Erased) -> None:
-    print(f"erased candidate {erased.plan.candidate_id} ({erased.plan.interviews} interview(s))")
+    print(f"erased candidate {erased.plan.candidate_id} ({count(erased.plan.interviews, 'interview')})")
     if not erased.log_emptied:
         print(
             f"{PROG}: another InterviewDesk has the database open; the erased data leaves its write-ahead "
@@ -185,8 +186,5 @@ def _check(args: argparse.Namespace, target: str) -> int:
     for finding in findings:
         print(finding.line())
     seals = sealed_count(db)
-    print(
-        f"checked {db.describe()}: every page, {seals} seal{'' if seals == 1 else 's'}; "
-        f"{problems} problem{'' if problems == 1 else 's'}"
-    )
+    print(f"checked {db.describe()}: every page, {count(seals, 'seal')}; {count(problems, 'problem')}")
     return 1 if problems else 0

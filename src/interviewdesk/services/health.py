@@ -84,7 +84,8 @@ def check_database(db: Database, *, now: datetime | None = None) -> list[Finding
         findings.append(
             Finding(
                 True,
-                f"The sealed scores of interview(s) {ids} no longer match their seal: they were changed "
+                f"The sealed scores of {'interview' if len(broken) == 1 else 'interviews'} {ids} no longer "
+                "match their seal: they were changed "
                 "outside InterviewDesk.",
                 "Their PDFs say so on the first page; compare with a backup or with the panel's copies.",
             )

@@ -9,6 +9,7 @@ opened (a mistake), and leaves nothing behind.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.engine import Connection
@@ -20,6 +21,24 @@ from interviewdesk.store import plan_rows
 from interviewdesk.store.database import Database
 
 MAX_FIELD = 200
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateDetails:
+    id: int
+    name: str
+    role: str
+    email: str
+
+
+def candidate_details(db: Database, candidate_id: int) -> CandidateDetails:
+    with db.begin() as connection:
+        row = plan_rows.candidate(connection, candidate_id)
+    if row is None:
+        raise NotFoundError(
+            f"there is no candidate {candidate_id}; `interviewdesk candidates list` shows them."
+        )
+    return CandidateDetails(row.id, row.name, row.role or "", row.email or "")
 
 
 def edit_candidate(

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from interviewdesk.domain.wording import count
+
 if TYPE_CHECKING:
     from interviewdesk.services.planning import CandidateSummary
 
@@ -49,4 +51,4 @@ class CandidateListModel(QAbstractListModel):
         if row == 0:
             return f"All candidates ({len(self._candidates)})"
         c = self._candidates[row - 1]
-        return f"{c.name}\n{c.role or 'no role'} · {c.interviews} interview(s)"
+        return f"{c.name}\n{c.role or 'no role'} · {count(c.interviews, 'interview')}"

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from interviewdesk.domain.wording import count
 from interviewdesk.errors import UserError
 from interviewdesk.ui.bridge import Bridge
 from interviewdesk.ui.confirm import ask
@@ -145,7 +146,7 @@ class DataActions(QObject):
 
     def _erased(self, erased: Erased) -> None:
         self.changed.emit()
-        text = f"{erased.plan.name} was erased ({erased.plan.interviews} interview(s))."
+        text = f"{erased.plan.name} was erased ({count(erased.plan.interviews, 'interview')})."
         if not erased.log_emptied:
             text += " Another InterviewDesk has the file open; the log is emptied when it closes."
         if erased.problems:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, QTime
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -59,24 +61,32 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
 
 
 class AddCandidateDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None, *, default_role: str = "") -> None:
+    """Adding a candidate, or (with ``editing``) correcting one's details."""
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        default_role: str = "",
+        editing: NewCandidate | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add candidate")
-        self.name_edit = QLineEdit()
+        self.setWindowTitle("Edit candidate" if editing else "Add candidate")
+        self.name_edit = QLineEdit(editing.name if editing else "")
         self.name_edit.setPlaceholderText("Full name")
         self.name_edit.setMaxLength(200)
-        self.role_edit = QLineEdit(default_role)
+        self.role_edit = QLineEdit(editing.role if editing else default_role)
         self.role_edit.setPlaceholderText("Role applied for")
-        self.email_edit = QLineEdit()
+        self.email_edit = QLineEdit(editing.email if editing else "")
         self.email_edit.setPlaceholderText("Optional")
         form = QFormLayout(self)
         form.addRow("&Name", self.name_edit)
         form.addRow("&Role", self.role_edit)
         form.addRow("&E-mail", self.email_edit)
-        self.buttons = _buttons(self, "Add")
+        self.buttons = _buttons(self, "Save" if editing else "Add")
         form.addRow(self.buttons)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(False)
+        ok.setEnabled(bool(self.name_edit.text().strip()))
         self.name_edit.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
 
     def value(self) -> NewCandidate:
@@ -105,34 +115,66 @@ class PlanInterviewDialog(QDialog):
             self.template_box.addItem(f"{t.name}, v{t.version} · {t.planned_minutes:.0f} min", t.id)
         self.interviewer_edit = QLineEdit(interviewer)
         self.interviewer_edit.setPlaceholderText("Your name")
-        self.when_edit = QDateTimeEdit(self._next_hour())
-        self.when_edit.setCalendarPopup(True)
-        self.when_edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
-        self.unscheduled = QCheckBox("No time fixed yet")
-        self.unscheduled.toggled.connect(lambda on: self.when_edit.setEnabled(not on))
+        self.when = WhenFields(None, default_next_hour=True)
         form = QFormLayout(self)
         form.addRow("&Candidate", self.candidate_box)
         form.addRow("&Template", self.template_box)
         form.addRow("&Interviewer", self.interviewer_edit)
-        form.addRow("&When", self.when_edit)
-        form.addRow("", self.unscheduled)
+        self.when.add_to(form)
         self.buttons = _buttons(self, "Plan")
         form.addRow(self.buttons)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(candidates and templates))
+
+    def value(self) -> NewInterview:
+        return NewInterview(
+            candidate_id=int(self.candidate_box.currentData()),
+            template_id=int(self.template_box.currentData()),
+            interviewer=self.interviewer_edit.text().strip(),
+            scheduled_at=self.when.value(),
+        )
+
+
+class WhenFields:
+    """A date and time, or "no time fixed yet", for planning and rescheduling."""
+
+    def __init__(self, when: datetime | None, *, default_next_hour: bool = False) -> None:
+        start = QDateTime.fromSecsSinceEpoch(int(when.timestamp())) if when is not None else self._next_hour()
+        self.edit = QDateTimeEdit(start)
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        self.unscheduled = QCheckBox("No time fixed yet")
+        self.unscheduled.toggled.connect(lambda on: self.edit.setEnabled(not on))
+        self.unscheduled.setChecked(when is None and not default_next_hour)
 
     @staticmethod
     def _next_hour() -> QDateTime:
         now = QDateTime.currentDateTime()
         return QDateTime(now.date(), QTime(now.time().hour(), 0)).addSecs(3600)
 
-    def value(self) -> NewInterview:
-        when = None
-        if not self.unscheduled.isChecked():
-            chosen: datetime = self.when_edit.dateTime().toPython()  # type: ignore[assignment]
-            when = chosen.astimezone()
-        return NewInterview(
-            candidate_id=int(self.candidate_box.currentData()),
-            template_id=int(self.template_box.currentData()),
-            interviewer=self.interviewer_edit.text().strip(),
-            scheduled_at=when,
-        )
+    def add_to(self, form: QFormLayout) -> None:
+        form.addRow("&When", self.edit)
+        form.addRow("", self.unscheduled)
+
+    def value(self) -> datetime | None:
+        if self.unscheduled.isChecked():
+            return None
+        chosen: datetime = self.edit.dateTime().toPython()  # type: ignore[assignment]
+        return chosen.astimezone()
+
+
+class RescheduleDialog(QDialog):
+    """A planned interview's new time and interviewer."""
+
+    def __init__(self, title: str, when: datetime | None, interviewer: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Reschedule or reassign")
+        form = QFormLayout(self)
+        form.addRow(QLabel(f"<b>{escape(title)}</b>"))
+        self.interviewer_edit = QLineEdit(interviewer)
+        self.interviewer_edit.setPlaceholderText("Nobody yet")
+        form.addRow("&Interviewer", self.interviewer_edit)
+        self.when = WhenFields(when)
+        self.when.add_to(form)
+        self.buttons = _buttons(self, "Save")
+        form.addRow(self.buttons)
+        self.setMinimumWidth(460)  # the title bar shows the whole title

@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
         for action in (self.add_candidate_action, self.plan_action):
             action.setEnabled(enabled)
         self.data.set_writable(enabled)
+        self.plans.set_writable(enabled)
         self.data.check.setEnabled(self.db is not None)
         self._update_export_actions()
 
@@ -195,6 +196,10 @@ class MainWindow(QMainWindow):
         self.reload_candidates()
         self.reload_follow_ups()
 
+    def _plan_changed(self, interview_id: int, message: str) -> None:
+        self.reload_candidates(interview_id=interview_id or None)  # the same candidate stays selected
+        self.statusBar().showMessage(message, 6000)
+
     def _update_export_actions(self, *_args: object) -> None:
         has_interview = self.db is not None and self.current_interview() is not None
         self.open_action.setEnabled(has_interview and not self.db.read_only)
@@ -202,6 +207,8 @@ class MainWindow(QMainWindow):
         self.export_private_action.setEnabled(has_interview)
         has_candidate = self.db is not None and self.current_candidate_id() is not None
         self.export_panel_action.setEnabled(has_candidate)
+        if hasattr(self, "plans"):  # the actions exist once the menus are built
+            self.plans.update()
         # A disabled action still shows its tooltip: say what would enable it.
         self.export_panel_action.setToolTip(
             "Export every interview of the selected candidate as one panel PDF (Ctrl+Shift+E)"
@@ -244,6 +251,11 @@ class MainWindow(QMainWindow):
         )
         self.export_panel_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.export_panel_action.triggered.connect(self.export_panel)
+        self._build_file_menu()
+        self._build_other_menus()
+
+    def _build_file_menu(self) -> None:
+        """The toolbar and the File menu."""
         toolbar = QToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -267,14 +279,22 @@ class MainWindow(QMainWindow):
         quit_action = menu.addAction("&Quit")
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        from interviewdesk.ui.data_actions import DataActions
 
+    def _build_other_menus(self) -> None:
+        """Edit (what was planned), Data (keeping it safe), Help."""
+        from interviewdesk.ui.data_actions import DataActions
+        from interviewdesk.ui.help_menu import HelpMenu
+        from interviewdesk.ui.plan_actions import PlanActions
+
+        self.menus.append(self.menuBar().addMenu("&Edit"))
+        self.plans = PlanActions(
+            self, self.menus[-1], lambda: self.db, self.current_candidate_id, self.current_interview
+        )
+        self.plans.changed.connect(self._plan_changed)
         self.menus.append(self.menuBar().addMenu("&Data"))
         self.data = DataActions(self, self.menus[-1], lambda: self.db, self.bridge, self._selected_candidate)
         self.data.changed.connect(self._after_erasure)
         self.data.done.connect(lambda message: self.statusBar().showMessage(message, 10000))
-        from interviewdesk.ui.help_menu import HelpMenu
-
         self.menus.append(self.menuBar().addMenu("&Help"))
         self.help = HelpMenu(
             self,
