@@ -5,7 +5,7 @@ keeping the interview as the default."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -125,35 +125,45 @@ class PlanActions(QObject):
             return
         self.changed.emit(row.id, f"The interview with {row.candidate} is rescheduled.")
 
-    def cancel_selected(self) -> None:
-        row = self._interview()
-        if row is None or row.status is not InterviewStatus.PLANNED:
-            return
-        self.box = ask(
-            self._window,
+    # What each question says: (title, question, details, the acting button).
+    QUESTIONS: ClassVar[dict[str, tuple[str, str, str, str]]] = {
+        "cancel": (
             "Cancel interview",
-            f"Cancel the interview with {row.candidate}?",
+            "Cancel the interview with {}?",
             "It stays in the list, marked cancelled, so the panel sees it was planned; it cannot be "
             "opened any more.",
-            act="Cancel the interview",
-            keep="Keep it",
-            on_act=lambda: self._run(row, "cancel"),
-        )
+            "Cancel the interview",
+        ),
+        "delete": (
+            "Delete interview",
+            "Delete the planned interview with {}?",
+            "For an interview planned by mistake: it goes from the list for good. One that should "
+            "simply not happen is better cancelled, so the panel sees it.",
+            "Delete it",
+        ),
+    }
+
+    def cancel_selected(self) -> None:
+        self._ask("cancel")
 
     def delete_selected(self) -> None:
+        self._ask("delete")
+
+    def _ask(self, what: str) -> None:
+        """Ask first, keeping the interview the default (Enter and Esc)."""
         row = self._interview()
         if row is None or row.status is not InterviewStatus.PLANNED:
             return
+        title, question, details, act = self.QUESTIONS[what]
         self.box = ask(
             self._window,
-            "Delete interview",
-            f"Delete the planned interview with {row.candidate}?",
-            "For an interview planned by mistake: it goes from the list for good. One that should "
-            "simply not happen is better cancelled, so the panel sees it.",
-            act="Delete it",
+            title,
+            question.format(row.candidate),
+            details,
+            act=act,
             keep="Keep it",
-            on_act=lambda: self._run(row, "delete"),
-            icon=QMessageBox.Icon.Warning,
+            on_act=lambda: self._run(row, what),
+            icon=QMessageBox.Icon.Warning if what == "delete" else QMessageBox.Icon.Question,
         )
 
     def _run(self, row: InterviewRow, what: str) -> None:
