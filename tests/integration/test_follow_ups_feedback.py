@@ -94,6 +94,9 @@ def test_follow_ups_are_created_at_submit_and_listed(cli, db: Database) -> None:
     )
     assert cli("followups", "done", str(rows[0]["id"])).code == 0
     assert len(json.loads(cli("followups", "list", "--json").out)) == 2
+    mine = json.loads(cli("followups", "list", "--json", "--candidate", str(candidate)).out)
+    assert mine and all(item["candidate"] == "Ada Lovelace" for item in mine)
+    assert json.loads(cli("followups", "list", "--json", "--candidate", "999").out) == []
     bad = cli("followups", "done", "999")
     assert bad.code == 2 and "no follow-up 999" in bad.err
 

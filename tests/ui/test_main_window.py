@@ -235,3 +235,27 @@ def test_ctrl_e_is_bound_in_neither_window(qtbot, db: Database) -> None:
     window = open_window(qtbot, db)
     keys = {action.shortcut().toString() for action in window.findChildren(type(window.open_action))}
     assert "Ctrl+E" not in keys and window.export_interview_action.shortcut() == QKeySequence("Ctrl+P")
+
+
+def test_the_follow_ups_follow_the_selected_candidate_and_everyone_is_one_click_away(
+    qtbot, db: Database
+) -> None:
+    from interviewdesk.services.follow_ups import list_follow_ups
+
+    demo = create_demo(db)
+    window = open_window(qtbot, db)
+    everyone = len(list_follow_ups(db))
+    qtbot.waitUntil(lambda: window.follow_ups.model.rowCount() == everyone)  # loaded after the first paint
+    assert window.follow_ups.everyone.isHidden()
+    amara = demo.candidate_ids[0]
+    window.candidate_list.setCurrentIndex(window.candidates.index(window.candidates.row_of(amara)))
+    hers = list_follow_ups(db, candidate_id=amara)
+    assert 0 < len(hers) < everyone
+    assert window.follow_ups.model.rowCount() == len(hers)
+    assert all(item.candidate == "Amara Okafor" for item in window.follow_ups.model.items)
+    assert "For <b>Amara Okafor</b>" in window.follow_ups.summary.text()
+    assert not window.follow_ups.everyone.isHidden()
+    window.follow_ups.everyone.click()  # one click back to everyone's
+    assert window.current_candidate_id() is None and window.follow_ups.model.rowCount() == everyone
+    window.close()
+    window.close_database()

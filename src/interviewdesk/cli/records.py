@@ -84,6 +84,7 @@ def add_record_commands(commands: Commands) -> tuple[Commands, Commands]:
     )
     flist.add_argument("--overdue", action="store_true", help="only those past their due date")
     flist.add_argument("--all", action="store_true", help="done ones too")
+    flist.add_argument("--candidate", type=row_id, metavar="ID", help="only what is owed to this candidate")
     add_json(flist)
     fdone = command(
         followups,
@@ -186,7 +187,9 @@ def _interviews_list(args: argparse.Namespace, target: str) -> int:
 def _followups_list(args: argparse.Namespace, target: str) -> int:
     from interviewdesk.services.follow_ups import list_follow_ups
 
-    items = list_follow_ups(open_db(target), overdue_only=args.overdue, include_done=args.all)
+    items = list_follow_ups(
+        open_db(target), overdue_only=args.overdue, include_done=args.all, candidate_id=args.candidate
+    )
     if args.json:
         print_json([item.as_json() for item in items])
         return 0

@@ -40,13 +40,22 @@ class FollowUpItem:
 
 
 def list_follow_ups(
-    db: Database, *, today: date | None = None, overdue_only: bool = False, include_done: bool = False
+    db: Database,
+    *,
+    today: date | None = None,
+    overdue_only: bool = False,
+    include_done: bool = False,
+    candidate_id: int | None = None,
 ) -> list[FollowUpItem]:
-    """Open follow-ups by due date; ``today`` is injectable (tests, and "as of" views)."""
+    """Open follow-ups by due date, everyone's or one candidate's; ``today`` is injectable (tests,
+    and "as of" views)."""
     today = today or date.today()
     with db.begin() as connection:
         rows = follow_up_rows(
-            connection, open_only=not include_done or overdue_only, due_before=today if overdue_only else None
+            connection,
+            open_only=not include_done or overdue_only,
+            due_before=today if overdue_only else None,
+            candidate_id=candidate_id,
         )
     return [
         FollowUpItem(

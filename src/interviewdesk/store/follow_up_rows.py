@@ -11,7 +11,9 @@ from interviewdesk.store.tables import candidates, follow_ups, interviewers, int
 from interviewdesk.store.types import AnyRow
 
 
-def follow_up_rows(connection: Connection, *, open_only: bool, due_before: date | None) -> list[AnyRow]:
+def follow_up_rows(
+    connection: Connection, *, open_only: bool, due_before: date | None, candidate_id: int | None = None
+) -> list[AnyRow]:
     query = (
         select(
             follow_ups.c.id,
@@ -32,6 +34,8 @@ def follow_up_rows(connection: Connection, *, open_only: bool, due_before: date 
         query = query.where(follow_ups.c.done_at.is_(None))
     if due_before is not None:
         query = query.where(follow_ups.c.due < due_before)
+    if candidate_id is not None:
+        query = query.where(interviews.c.candidate_id == candidate_id)
     return list(connection.execute(query))
 
 

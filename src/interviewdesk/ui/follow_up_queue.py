@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -68,9 +69,11 @@ class FollowUpModel(ColumnTableModel):
 
 
 class FollowUpQueue(QWidget):
-    """``done_toggled(id, done)`` asks the window to record a follow-up as done (or open again)."""
+    """``done_toggled(id, done)`` asks the window to record a follow-up as done (or open again);
+    ``show_everyone()`` asks it to show every candidate's (the list follows the selected one)."""
 
     done_toggled = Signal(int, bool)
+    show_everyone = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,8 +92,12 @@ class FollowUpQueue(QWidget):
         self.done_button = QPushButton("Mark done / open")
         self.done_button.clicked.connect(self.toggle_current)
         self.summary = QLabel()
+        self.everyone = QPushButton("All candidates")
+        self.everyone.setToolTip("Show what is owed to every candidate, not only the selected one")
+        self.everyone.clicked.connect(self.show_everyone)
         bar = QHBoxLayout()
         bar.addWidget(self.summary, 1)
+        bar.addWidget(self.everyone)
         bar.addWidget(self.show_done)
         bar.addWidget(self.done_button)
         layout = QVBoxLayout(self)
@@ -98,16 +105,22 @@ class FollowUpQueue(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.view)
 
-    def set_items(self, items: list[FollowUpItem]) -> None:
+    def set_items(self, items: list[FollowUpItem], candidate: str | None = None) -> None:
+        """``candidate``: whose follow-ups these are (None: everyone's)."""
         self.model.set_items(items)
         overdue = sum(1 for item in items if item.overdue)
         open_items = sum(1 for item in items if not item.done)
         red = theme.color(theme.Role.DANGER).name()
+        whose = f"For <b>{escape(candidate)}</b>: " if candidate else "Everyone: "
         self.summary.setText(
-            f"{open_items} open, <b style='color:{red}'>{overdue} overdue</b>"
-            if overdue
-            else f"{open_items} open"
+            whose
+            + (
+                f"{open_items} open, <b style='color:{red}'>{overdue} overdue</b>"
+                if overdue
+                else f"{open_items} open"
+            )
         )
+        self.everyone.setVisible(candidate is not None)
 
     def current(self) -> FollowUpItem | None:
         index = self.view.currentIndex()

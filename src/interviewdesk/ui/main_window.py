@@ -103,6 +103,9 @@ class MainWindow(QMainWindow):
         self.follow_ups = FollowUpQueue()
         self.follow_ups.done_toggled.connect(self._follow_up_done)
         self.follow_ups.show_done.toggled.connect(lambda _on: self.reload_follow_ups())
+        self.follow_ups.show_everyone.connect(
+            lambda: self.candidate_list.setCurrentIndex(self.candidates.index(0))
+        )
         self.right_tabs = QTabWidget()
         self.right_tabs.setAccessibleName("Interviews and follow-ups")
         self.right_tabs.addTab(right, "Interviews")
@@ -463,11 +466,19 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Loaded the demo: a candidate seen by a panel of three.", 8000)
 
     def reload_follow_ups(self) -> None:
+        """The selected candidate's follow-ups (or everyone's); the tab counts everyone's overdue
+        ones, so a filter never hides what is late."""
         from interviewdesk.services.follow_ups import list_follow_ups
 
-        items = list_follow_ups(self.db, include_done=self.follow_ups.show_done.isChecked())
-        self.follow_ups.set_items(items)
-        overdue = sum(1 for item in items if item.overdue)
+        selected = self._selected_candidate()
+        items = list_follow_ups(
+            self.db,
+            include_done=self.follow_ups.show_done.isChecked(),
+            candidate_id=selected[0] if selected else None,
+        )
+        self.follow_ups.set_items(items, selected[1] if selected else None)
+        late = items if selected is None else list_follow_ups(self.db, overdue_only=True)
+        overdue = sum(1 for item in late if item.overdue)
         title = f"Follow-ups ({overdue} overdue)" if overdue else "Follow-ups"
         self.right_tabs.setTabText(self.right_tabs.indexOf(self.follow_ups), title)
 
@@ -492,6 +503,7 @@ class MainWindow(QMainWindow):
     def _candidate_changed(self, *_args: object) -> None:
         if self.db is not None:  # the view may pick a current row before the database is open
             self.reload_interviews()
+            self.reload_follow_ups()
 
     def add_candidate(self) -> None:
         """Open the add-candidate dialog (window-modal, no nested event loop)."""
