@@ -73,3 +73,41 @@ def test_every_control_of_the_live_window_has_a_name(qtbot, db: Database, templa
     first = window.session.template.competencies[0].name
     assert f"{first}: level 1, {window.session.template.scale[0].label}" in levels
     window.close()
+
+
+def test_tab_follows_the_reading_order(qtbot, db: Database) -> None:
+    """From the first notes of a section, Tab goes down the script (each question's Asked box,
+    then its notes), then across to the rubric and down its cards, and comes round again."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication
+
+    candidate = add_candidate(db, "Ada Lovelace", role="Analyst")
+    interview_id = plan_interview(db, candidate_id=candidate, template_ref="general-structured")
+    window = open_live(qtbot, db, interview_id, ManualClock())
+    window.script.setCurrentIndex(2)  # the behavioural section: four questions
+    page = window.script.currentWidget()
+    first = next(w for w in focusable(page) if w.isVisibleTo(window))
+    first.setFocus()
+    visited: list[QWidget] = []
+    for _ in range(60):
+        widget = QApplication.focusWidget()
+        if widget is None or (visited and widget is visited[0]):
+            break
+        visited.append(widget)
+        window.focusNextChild()
+    assert visited and visited[0] is first
+
+    def position(widget: QWidget) -> tuple[int, int]:
+        point = widget.mapTo(window, QPoint(0, 0))
+        return point.x(), point.y()
+
+    script = [w for w in visited if page.isAncestorOf(w)]
+    rubric = [w for w in visited if window.rubric.isAncestorOf(w)]
+    assert len(script) >= 8 and len(rubric) >= 10  # four questions (box and notes), five cards (and evidence)
+    assert [position(w)[1] for w in script] == sorted(position(w)[1] for w in script)  # down the script
+    assert [position(w)[1] for w in rubric] == sorted(position(w)[1] for w in rubric)  # down the rubric
+    assert visited.index(script[-1]) < visited.index(rubric[0])  # the script first, then the rubric
+    # Nothing between them but the rubric itself: the tab bar's scroll arrows took a Tab stop.
+    between = visited[visited.index(script[-1]) + 1 : visited.index(rubric[0])]
+    assert between in ([], [window.rubric]), [type(w).__name__ for w in between]
+    window.close()

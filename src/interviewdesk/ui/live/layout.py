@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -70,6 +71,8 @@ def build_panes(session: LiveSession) -> LivePanes:
     tabs = QTabWidget()
     tabs.setAccessibleName("Rubric, the candidate's questions, role and decision")
     tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    for arrow in tabs.tabBar().findChildren(QToolButton):  # its scroll arrows: no stop for Tab either
+        arrow.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     tabs.addTab(rubric, "Rubric")
     tabs.addTab(questions, "Candidate's questions")
     tabs.addTab(role, "Role && aspirations")  # && shows one ampersand
