@@ -89,15 +89,10 @@ def test_long_lists_load_page_by_page(qtbot, db: Database) -> None:
     qtbot.waitUntil(lambda: window.model.rowCount() == PAGE_SIZE + 30)
 
 
-def test_plan_without_candidates_explains(qtbot, db: Database, monkeypatch) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr(
-        "interviewdesk.ui.main_window.QMessageBox.information",
-        lambda _parent, _title, text: shown.append(text),
-    )
+def test_plan_without_candidates_explains(qtbot, db: Database) -> None:
     window = open_window(qtbot, db)
     window.plan_action.trigger()
-    assert shown == ["Add a candidate first."]
+    assert window.plans.box is not None and window.plans.box.text() == "Add a candidate first."
     assert window.findChild(PlanInterviewDialog) is None
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,7 +38,6 @@ from interviewdesk.ui.running import settle_garbage
 if TYPE_CHECKING:
     from interviewdesk.services.interview_list import InterviewRow
     from interviewdesk.services.workspace import Workspace
-    from interviewdesk.ui.dialogs import NewCandidate, NewInterview
     from interviewdesk.ui.live.window import LiveInterviewWindow
 
 
@@ -58,7 +57,6 @@ class MainWindow(QMainWindow):
         self._target = target
         self.db: Workspace = None  # type: ignore[assignment]  # set by _initial_load
         self.open_error: str | None = None
-        self.settings = QSettings("InterviewDesk", "InterviewDesk")
         self.setWindowTitle("InterviewDesk")
 
         self._build_lists()
@@ -69,9 +67,9 @@ class MainWindow(QMainWindow):
         self.placement.restore("full", MAIN_SIZE)
         self.bridge = Bridge(self)
         self._build_actions()
-        self.empty_state.add_candidate.clicked.connect(self.add_candidate)
-        self.empty_state.plan.clicked.connect(self.plan_interview)
-        self.empty_state.demo.clicked.connect(self.load_demo)
+        self.empty_state.add_candidate.clicked.connect(self.plans.add_candidate)
+        self.empty_state.plan.clicked.connect(self.plans.plan_interview)
+        self.empty_state.demo.clicked.connect(self.plans.load_demo)
         from interviewdesk.ui.pdf_export import PdfExporter
 
         self.exporter = PdfExporter(self, lambda: self.db, self.bridge)
@@ -199,9 +197,13 @@ class MainWindow(QMainWindow):
         self.reload_candidates()
         self.reload_follow_ups()
 
-    def _plan_changed(self, interview_id: int, message: str) -> None:
-        self.reload_candidates(interview_id=interview_id or None)  # the same candidate stays selected
-        self.statusBar().showMessage(message, 6000)
+    def _plan_changed(self, candidate_id: int, interview_id: int, message: str) -> None:
+        """After an edit: the lists again, with that candidate (0: the same one) and interview."""
+        self.reload_candidates(select_id=candidate_id or None, interview_id=interview_id or None)
+        self.reload_follow_ups()
+        if interview_id:
+            self.table.setFocus()  # Enter (or Ctrl+O) opens it
+        self.statusBar().showMessage(message, 8000)
 
     def _update_export_actions(self, *_args: object) -> None:
         has_interview = self.db is not None and self.current_interview() is not None
@@ -230,12 +232,10 @@ class MainWindow(QMainWindow):
             style.standardIcon(QStyle.StandardPixmap.SP_FileDialogNewFolder), "&Add candidate…", self
         )
         self.add_candidate_action.setShortcut(QKeySequence.StandardKey.New)
-        self.add_candidate_action.triggered.connect(self.add_candidate)
         self.plan_action = QAction(
             style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView), "&Plan interview…", self
         )
         self.plan_action.setShortcut(QKeySequence("Ctrl+I"))
-        self.plan_action.triggered.connect(self.plan_interview)
         self.open_action = QAction("&Open interview", self)
         set_icon(self.open_action, "play")
         self.open_action.setShortcut(QKeySequence("Ctrl+O"))
@@ -294,6 +294,8 @@ class MainWindow(QMainWindow):
             self, self.menus[-1], lambda: self.db, self.current_candidate_id, self.current_interview
         )
         self.plans.changed.connect(self._plan_changed)
+        self.add_candidate_action.triggered.connect(self.plans.add_candidate)
+        self.plan_action.triggered.connect(self.plans.plan_interview)
         self.menus.append(self.menuBar().addMenu("&Data"))
         self.data = DataActions(self, self.menus[-1], lambda: self.db, self.bridge, self._selected_candidate)
         self.data.changed.connect(self._after_erasure)
@@ -452,19 +454,6 @@ class MainWindow(QMainWindow):
         self.empty_state.show_for(has_candidates=self.candidates.rowCount() > 1, who=who)
         self.interview_pages.setCurrentWidget(self.empty_state)
 
-    def load_demo(self) -> None:
-        """Fill an empty database with the demo candidate and panel, to look around."""
-        from interviewdesk.services.demo import create_demo
-
-        try:
-            result = create_demo(self.db)
-        except UserError as exc:
-            QMessageBox.warning(self, "Demo not loaded", exc.message)
-            return
-        self.reload_candidates(select_id=result.candidate_ids[0])
-        self.reload_follow_ups()
-        self.statusBar().showMessage("Loaded the demo: a candidate seen by a panel of three.", 8000)
-
     def reload_follow_ups(self) -> None:
         """The selected candidate's follow-ups (or everyone's); the tab counts everyone's overdue
         ones, so a filter never hides what is late."""
@@ -504,62 +493,3 @@ class MainWindow(QMainWindow):
         if self.db is not None:  # the view may pick a current row before the database is open
             self.reload_interviews()
             self.reload_follow_ups()
-
-    def add_candidate(self) -> None:
-        """Open the add-candidate dialog (window-modal, no nested event loop)."""
-        from interviewdesk.ui.dialogs import AddCandidateDialog
-
-        dialog = AddCandidateDialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._add_candidate(dialog.value()))
-        dialog.open()
-
-    def _add_candidate(self, value: NewCandidate) -> None:
-        from interviewdesk.services import planning
-
-        try:
-            new_id = planning.add_candidate(self.db, value.name, role=value.role, email=value.email)
-        except UserError as exc:
-            QMessageBox.warning(self, "Candidate not added", exc.message)
-            return
-        self.reload_candidates(select_id=new_id)
-        self.statusBar().showMessage(f"Added {value.name.strip()}.", 5000)
-
-    def plan_interview(self) -> None:
-        from interviewdesk.services import planning, template_library
-        from interviewdesk.ui.dialogs import PlanInterviewDialog
-
-        candidates = planning.list_candidates(self.db)
-        if not candidates:
-            QMessageBox.information(self, "Plan interview", "Add a candidate first.")
-            return
-        dialog = PlanInterviewDialog(
-            candidates,
-            template_library.list_templates(self.db),
-            self,
-            candidate_id=self.current_candidate_id(),
-            interviewer=str(self.settings.value("interviewer", "")),
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._plan_interview(dialog.value()))
-        dialog.open()
-
-    def _plan_interview(self, value: NewInterview) -> None:
-        from interviewdesk.services import planning
-
-        try:
-            new_id = planning.plan_interview(
-                self.db,
-                candidate_id=value.candidate_id,
-                template_ref=value.template_id,
-                interviewer=value.interviewer or None,
-                scheduled_at=value.scheduled_at,
-            )
-        except UserError as exc:
-            QMessageBox.warning(self, "Interview not planned", exc.message)
-            return
-        if value.interviewer:
-            self.settings.setValue("interviewer", value.interviewer)
-        self.reload_candidates(select_id=value.candidate_id, interview_id=new_id)
-        self.table.setFocus()  # Enter (or Ctrl+O) opens it
-        self.statusBar().showMessage("Interview planned: press Enter to open it.", 8000)

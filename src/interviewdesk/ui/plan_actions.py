@@ -1,20 +1,27 @@
-"""The main window's Edit menu: correct a candidate's details; reschedule, reassign, cancel or
-delete a planned interview. Each calls services/plans.py; cancelling and deleting ask first, with
-keeping the interview as the default."""
+"""Planning in the main window: add a candidate, plan an interview, load the demo (File menu,
+toolbar, empty state), and the Edit menu: correct a candidate's details; reschedule, reassign,
+cancel or delete a planned interview. Each calls the services; cancelling and deleting ask first,
+with keeping the interview as the default."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from interviewdesk.domain.vocabulary import InterviewStatus
 from interviewdesk.errors import UserError
 from interviewdesk.ui.confirm import ask
-from interviewdesk.ui.dialogs import AddCandidateDialog, NewCandidate, RescheduleDialog
+from interviewdesk.ui.dialogs import (
+    AddCandidateDialog,
+    NewCandidate,
+    NewInterview,
+    PlanInterviewDialog,
+    RescheduleDialog,
+)
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -24,10 +31,10 @@ if TYPE_CHECKING:
 
 
 class PlanActions(QObject):
-    """``changed(interview_id, message)``: something changed; the window reloads its lists,
-    selects that interview (0: none) and shows the message."""
+    """``changed(candidate_id, interview_id, message)``: something changed; the window reloads its
+    lists, selects that candidate (0: the same) and interview (0: none), and shows the message."""
 
-    changed = Signal(int, str)
+    changed = Signal(int, int, str)
 
     def __init__(
         self,
@@ -40,7 +47,8 @@ class PlanActions(QObject):
         super().__init__(window)
         self._window, self._db, self._candidate, self._interview = window, db, candidate, interview
         self.box: QMessageBox | None = None
-        self.dialog: AddCandidateDialog | RescheduleDialog | None = None
+        self.dialog: AddCandidateDialog | PlanInterviewDialog | RescheduleDialog | None = None
+        self._settings = QSettings("InterviewDesk", "InterviewDesk")
         self.edit_candidate = self._add(menu, "&Edit candidate…", self.edit_selected_candidate, "F2")
         menu.addSeparator()
         self.reschedule = self._add(menu, "&Reschedule or reassign…", self.reschedule_selected, "Ctrl+R")
@@ -68,11 +76,82 @@ class PlanActions(QObject):
         for action in (self.reschedule, self.cancel, self.delete):
             action.setEnabled(self._writable and planned)
 
-    def _failed(self, title: str, error: UserError) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, error.message, parent=self._window)
+    def _failed(
+        self, title: str, error: UserError, icon: QMessageBox.Icon = QMessageBox.Icon.Warning
+    ) -> None:
+        box = QMessageBox(icon, title, error.message, parent=self._window)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.box = box
         box.open()
+
+    # -- adding -------------------------------------------------------------------------------
+    def add_candidate(self) -> None:
+        """Open the add-candidate dialog (window-modal, no nested event loop)."""
+        dialog = AddCandidateDialog(self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._add_candidate(dialog.value()))
+        self.dialog = dialog
+        dialog.open()
+
+    def _add_candidate(self, value: NewCandidate) -> None:
+        from interviewdesk.services import planning
+
+        try:
+            new_id = planning.add_candidate(self._db(), value.name, role=value.role, email=value.email)
+        except UserError as exc:
+            self._failed("Candidate not added", exc)
+            return
+        self.changed.emit(new_id, 0, f"Added {value.name.strip()}.")
+
+    def plan_interview(self) -> None:
+        from interviewdesk.services import planning, template_library
+
+        candidates = planning.list_candidates(self._db())
+        if not candidates:
+            self._failed("Plan interview", UserError("Add a candidate first."), QMessageBox.Icon.Information)
+            return
+        dialog = PlanInterviewDialog(
+            candidates,
+            template_library.list_templates(self._db()),
+            self._window,
+            candidate_id=self._candidate(),
+            interviewer=str(self._settings.value("interviewer", "")),
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._plan_interview(dialog.value()))
+        self.dialog = dialog
+        dialog.open()
+
+    def _plan_interview(self, value: NewInterview) -> None:
+        from interviewdesk.services import planning
+
+        try:
+            new_id = planning.plan_interview(
+                self._db(),
+                candidate_id=value.candidate_id,
+                template_ref=value.template_id,
+                interviewer=value.interviewer or None,
+                scheduled_at=value.scheduled_at,
+            )
+        except UserError as exc:
+            self._failed("Interview not planned", exc)
+            return
+        if value.interviewer:
+            self._settings.setValue("interviewer", value.interviewer)  # offered next time
+        self.changed.emit(value.candidate_id, new_id, "Interview planned: press Enter to open it.")
+
+    def load_demo(self) -> None:
+        """Fill an empty database with the demo candidate and panel, to look around."""
+        from interviewdesk.services.demo import create_demo
+
+        try:
+            result = create_demo(self._db())
+        except UserError as exc:
+            self._failed("Demo not loaded", exc)
+            return
+        self.changed.emit(
+            result.candidate_ids[0], 0, "Loaded the demo: a candidate seen by a panel of three."
+        )
 
     # -- a candidate --------------------------------------------------------------------------
     def edit_selected_candidate(self) -> None:
@@ -98,7 +177,7 @@ class PlanActions(QObject):
         except UserError as exc:
             self._failed("Candidate not changed", exc)
             return
-        self.changed.emit(0, f"Saved the details of {value.name.strip()}.")
+        self.changed.emit(0, 0, f"Saved the details of {value.name.strip()}.")
 
     # -- a planned interview ------------------------------------------------------------------
     def reschedule_selected(self) -> None:
@@ -123,7 +202,7 @@ class PlanActions(QObject):
         except UserError as exc:
             self._failed("Interview not changed", exc)
             return
-        self.changed.emit(row.id, f"The interview with {row.candidate} is rescheduled.")
+        self.changed.emit(0, row.id, f"The interview with {row.candidate} is rescheduled.")
 
     # What each question says: (title, question, details, the acting button).
     QUESTIONS: ClassVar[dict[str, tuple[str, str, str, str]]] = {
@@ -175,6 +254,6 @@ class PlanActions(QObject):
             self._failed("Interview not changed", exc)
             return
         if what == "cancel":
-            self.changed.emit(row.id, f"The interview with {row.candidate} is cancelled.")
+            self.changed.emit(0, row.id, f"The interview with {row.candidate} is cancelled.")
         else:
-            self.changed.emit(0, f"The planned interview with {row.candidate} is deleted.")
+            self.changed.emit(0, 0, f"The planned interview with {row.candidate} is deleted.")
