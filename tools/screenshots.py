@@ -197,8 +197,9 @@ def main() -> None:
         db = open_workspace(str(Path(folder) / "demo.sqlite3"))
         create_demo(db)
         window = MainWindow(db)
-        window.resize(1180, 640)
         window.show()
+        settle(1500)  # the placement fits the window to the (800x600) offscreen screen after a second
+        window.resize(1180, 640)  # a laptop's window, as the pictures have always shown it
         settle()
         window.grab().save(str(OUT / "main-window.png"))
         print(OUT / "main-window.png")
