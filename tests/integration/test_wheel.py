@@ -93,3 +93,28 @@ def test_installed_wheel_reads_its_own_resources(wheel: Path, tmp_path: Path) ->
     # The Help menu's guide, the window's icon and the Qt licence come with the wheel.
     assert found["guide"] == "# InterviewDesk user guide"
     assert found["icon"] and found["lgpl"]
+
+
+def test_the_source_archive_can_rebuild_everything(tmp_path: Path) -> None:
+    """A packager's sdist holds what the wheel, the bundle, the tests and the benches are made from."""
+    import tarfile
+
+    subprocess.run(
+        [sys.executable, "-m", "hatchling", "build", "-t", "sdist", "-d", str(tmp_path)],
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    )
+    (archive,) = tmp_path.glob("interviewdesk-*.tar.gz")
+    names = {name.split("/", 1)[1] for name in tarfile.open(archive).getnames() if "/" in name}
+    for needed in (
+        "LICENSE",
+        "packaging/interviewdesk.spec",
+        "tools/build_bundle.py",
+        "docs/guide.md",
+        "resources/app/io.github.interviewdesk.InterviewDesk.desktop",
+        "resources/licences/LGPL-3.0.txt",
+        "tests/conftest.py",
+        "bench/open_large.py",
+    ):
+        assert needed in names, needed
