@@ -106,7 +106,8 @@ def test_the_source_archive_can_rebuild_everything(tmp_path: Path) -> None:
         cwd=ROOT,
     )
     (archive,) = tmp_path.glob("interviewdesk-*.tar.gz")
-    names = {name.split("/", 1)[1] for name in tarfile.open(archive).getnames() if "/" in name}
+    with tarfile.open(archive) as tar:
+        names = {name.split("/", 1)[1] for name in tar.getnames() if "/" in name}
     for needed in (
         "LICENSE",
         "packaging/interviewdesk.spec",
