@@ -86,3 +86,18 @@ def test_only_a_planned_interview_never_opened_is_deleted(cli, db: Database) -> 
         assert refused.code == 2 and "only a planned interview can be" in refused.err
     unknown = cli("interviews", "cancel", "999")
     assert unknown.code == 2 and "no interview 999" in unknown.err
+
+
+def test_an_interview_open_in_a_live_window_is_not_changed_under_it(cli, db: Database) -> None:
+    """Its window would write over the change (start it, save into a deleted row)."""
+    from interviewdesk.services.leases import acquire_lease, release_lease
+
+    _, interview = planned(db)
+    lease = acquire_lease(db, interview)
+    for args in (("reschedule", str(interview), "--unscheduled"), ("cancel", str(interview))):
+        refused = cli("interviews", *args)
+        assert refused.code == 2 and "close it there first" in refused.err, refused.err
+    assert cli("interviews", "delete", str(interview), "--yes").code == 2
+    assert row(db, interview).status is InterviewStatus.PLANNED and row(db, interview).scheduled_at is None
+    release_lease(db, lease)
+    assert cli("interviews", "cancel", str(interview)).code == 0  # closed: now it may

@@ -14,8 +14,10 @@ from datetime import datetime
 
 from sqlalchemy.engine import Connection
 
+from interviewdesk.domain.clock import utc_now
 from interviewdesk.domain.vocabulary import InterviewStatus
 from interviewdesk.errors import NotFoundError, UserError
+from interviewdesk.services.leases import holder_in
 from interviewdesk.services.planning import MAX_NAME_LENGTH, interviewer_id
 from interviewdesk.store import plan_rows
 from interviewdesk.store.database import Database
@@ -79,7 +81,7 @@ def _field(text: str, what: str) -> str:
 
 
 def _planned(connection: Connection, interview_id: int, doing: str) -> None:
-    """Refuse unless the interview exists and is still planned."""
+    """Refuse unless the interview exists, is still planned, and no live window has it open."""
     state = plan_rows.interview_state(connection, interview_id)
     if state is None:
         raise NotFoundError(
@@ -89,6 +91,13 @@ def _planned(connection: Connection, interview_id: int, doing: str) -> None:
     if status is not InterviewStatus.PLANNED:
         raise UserError(
             f"interview {interview_id} is {status.value}; only a planned interview can be {doing}."
+        )
+    moment = utc_now()
+    holder = holder_in(connection, interview_id)
+    if holder is not None and not holder.stale(moment):  # its window would write over the change
+        raise UserError(
+            f"interview {interview_id} is open in {holder.describe(moment)}; close it there first. "
+            "Nothing was changed."
         )
 
 
