@@ -13,6 +13,7 @@ from interviewdesk.store import catalog
 from interviewdesk.store.database import Database
 from interviewdesk.store.types import AnyRow
 from interviewdesk.templates.loader import LoadedTemplate
+from interviewdesk.templates.model import Template
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,21 @@ def ensure_builtin_templates(db: Database) -> None:
 def list_templates(db: Database, *, latest_only: bool = True) -> list[TemplateSummary]:
     with db.begin() as connection:
         return [_summary(row) for row in catalog.template_versions(connection, latest_only=latest_only)]
+
+
+def template_usage(db: Database) -> dict[int, int]:
+    """How many interviews use each template version (versions nobody used are absent)."""
+    with db.begin() as connection:
+        return catalog.interviews_per_template(connection)
+
+
+def template_model(db: Database, version_id: int) -> Template:
+    """A stored template version, to show it as it is."""
+    with db.begin() as connection:
+        body = catalog.template_body(connection, version_id)
+    if body is None:
+        raise NotFoundError(f"no template version {version_id}; `interviewdesk templates list` shows them.")
+    return Template.from_dict(body)
 
 
 def resolve_template_id(db: Database, ref: str | int) -> int:

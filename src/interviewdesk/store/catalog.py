@@ -83,6 +83,17 @@ def template_version_id(connection: Connection, ref: str | int) -> int | None:
     return None if found is None else int(found)
 
 
+def interviews_per_template(connection: Connection) -> dict[int, int]:
+    """How many interviews (of any status) use each template version."""
+    query = select(interviews.c.template_id, func.count()).group_by(interviews.c.template_id)
+    return {int(template_id): int(count) for template_id, count in connection.execute(query)}
+
+
+def template_body(connection: Connection, version_id: int) -> dict[str, Any] | None:
+    found = connection.scalar(select(tv.c.body).where(tv.c.id == version_id))
+    return None if found is None else dict(found)
+
+
 def template_with_source(connection: Connection, version_id: int) -> AnyRow:
     return connection.execute(select(*TEMPLATE_SUMMARY, tv.c.source_text).where(tv.c.id == version_id)).one()
 

@@ -108,6 +108,11 @@ class MainWindow(QMainWindow):
         self.right_tabs.setAccessibleName("Interviews and follow-ups")
         self.right_tabs.addTab(right, "Interviews")
         self.right_tabs.addTab(self.follow_ups, "Follow-ups")
+        from interviewdesk.ui.templates_tab import TemplatesTab
+
+        self.templates = TemplatesTab(lambda: self.db)
+        self.templates.changed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self.right_tabs.addTab(self.templates, "Templates")
         # From anywhere in the window, as in a browser (Ctrl+Tab stays the table's way out).
         for key, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
             switch = QAction(self)
@@ -184,6 +189,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(enabled)
         self.data.set_writable(enabled)
         self.plans.set_writable(enabled)
+        self.templates.set_writable(enabled)
         self.data.check.setEnabled(self.db is not None)
         self._update_export_actions()
 
@@ -353,6 +359,7 @@ class MainWindow(QMainWindow):
         for button in (self.empty_state.add_candidate, self.empty_state.plan, self.empty_state.demo):
             button.setEnabled(not db.read_only)
         self.reload_candidates()
+        self.templates.reload()
         self.ready.emit()
         QTimer.singleShot(0, self.reload_follow_ups)  # after the window is usable
         QTimer.singleShot(0, settle_garbage)
