@@ -436,6 +436,8 @@ def test_a_window_taken_over_elsewhere_turns_read_only_and_keeps_its_text(
     notes = window.script.notes[(1, 1)]
     assert notes.isReadOnly() and notes.toPlainText() == "Typed after the takeover."
     assert "read-only" in window.windowTitle() and window.problem.isVisible()
+    window.refresh()  # the timer's redraw (every 250 ms) once put the plain title back
+    assert window.windowTitle().endswith("— read-only")
     assert not window.commands.start.isEnabled() and window.commands.export.isEnabled()
     window.closer.close_confirmed = True
     assert window.close()  # closes: the unsaved edits were set aside, not retried forever

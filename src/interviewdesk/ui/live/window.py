@@ -274,7 +274,9 @@ class LiveInterviewWindow(QMainWindow):
         self.tasks.refresh()
 
     def _show_pause(self, state: TimerState) -> None:
-        title = f"PAUSED — {self._title}" if state.kind == "paused" else self._title
+        # A window taken over stays marked read-only in its title at every redraw.
+        base = f"{self._title} — read-only" if self.taken_over else self._title
+        title = f"PAUSED — {base}" if state.kind == "paused" else base
         if self.windowTitle() != title:
             self.setWindowTitle(title)
         if state.reminder and not self._reminded:
@@ -353,7 +355,7 @@ class LiveInterviewWindow(QMainWindow):
         self.taken_over = True
         keep = tuple(getattr(self.commands, name) for name in STILL_ALLOWED)
         freeze(self, keep)
-        self.setWindowTitle(f"{self._title} — read-only")
+        self.setWindowTitle(f"{self._title} — read-only")  # and so at every redraw (_show_pause)
         self.problem.setText(message)
         theme.restyle(self.problem, theme.style(theme.Role.DANGER))
         self.problem.show()
