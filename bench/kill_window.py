@@ -6,7 +6,7 @@ than 1 s is lost.
 The variant of bench/kill_typing.py that goes through everything the interviewer's keys go
 through: each round's child opens the LiveInterviewWindow (Qt's offscreen platform, the app's own
 event loop and timers) and types into the notes that have the caret with QTest key clicks, 8 a
-second from a QTimer; the window's EditRelay, Saver (0.4 s after a pause, 0.9 s at the latest), the
+second from a QTimer; the window's EditRelay, Saver (0.4 s after a pause, 0.6 s at the latest), the
 save thread and SQLite write them. The parent kills the child with SIGKILL at a random moment and
 checks `PRAGMA integrity_check` and the stored text (see kill_typing.one_round). The next round's
 window takes back the lease the killed one left (its process is gone). Results: docs/performance.md.

@@ -1,5 +1,5 @@
 """Saving as the interviewer types: mark a field dirty, save 0.4 s after a pause and never later
-than 0.9 s after the first unsaved keystroke, or at once; the save queue writes on its own thread.
+than 0.6 s after the first unsaved keystroke, or at once; the save queue writes on its own thread.
 
 The save thread is a plain Python thread: its reports come back through the window's bridge
 (ui/bridge.py) and are emitted as signals on the GUI thread (no Qt call is ever made from it).

@@ -2,7 +2,7 @@
 the candidate's questions, role clarity and the decision beside them; or the compact layout.
 
 Every edit goes to the in-memory session at once and is written by the save queue's worker: after
-0.4 s without typing, never later than 0.9 s after the first unsaved keystroke, and at once on a
+0.4 s without typing, never later than 0.6 s after the first unsaved keystroke, and at once on a
 section change, a focus change, the timer's events, submit and close.
 
 The keyboard is the interviewer's: the caret is in the notes of the current question after
