@@ -32,7 +32,7 @@ def test_a_candidate_s_details_are_corrected(cli, db: Database) -> None:
     assert (found.name, found.role) == ("Ada King", "Staff Analyst")
     assert cli("candidates", "edit", str(candidate)).code == 2  # nothing to change is said, not ignored
     empty = cli("candidates", "edit", str(candidate), "--name", "   ")
-    assert empty.code == 2 and "cannot be empty" in empty.err
+    assert empty.code == 2 and "name is empty" in empty.err
     unknown = cli("candidates", "edit", "99", "--role", "x")
     assert unknown.code == 2 and "no candidate 99" in unknown.err
     assert list_candidates(db)[0].name == "Ada King"  # the refusals changed nothing

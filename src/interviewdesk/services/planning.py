@@ -23,7 +23,8 @@ class CandidateSummary:
     interviews: int
 
 
-def _clean_name(name: str, what: str) -> str:
+def clean_name(name: str, what: str) -> str:
+    """A person's name with its spaces tidied; refused when empty or longer than the limit."""
     cleaned = " ".join(name.split())
     if not cleaned:
         raise UserError(f"the {what}'s name is empty.")
@@ -33,7 +34,7 @@ def _clean_name(name: str, what: str) -> str:
 
 
 def add_candidate(db: Database, name: str, role: str = "", email: str = "") -> int:
-    cleaned = _clean_name(name, "candidate")
+    cleaned = clean_name(name, "candidate")
     with db.begin() as connection:
         return catalog.insert_candidate(connection, cleaned, " ".join(role.split()), email.strip())
 
@@ -45,7 +46,7 @@ def list_candidates(db: Database) -> list[CandidateSummary]:
 
 def interviewer_id(connection: Connection, name: str) -> int:
     """The id of the interviewer with this name (spaces tidied), added if new."""
-    return catalog.interviewer_id(connection, _clean_name(name, "interviewer"))
+    return catalog.interviewer_id(connection, clean_name(name, "interviewer"))
 
 
 def parse_when(value: str) -> datetime:

@@ -18,9 +18,10 @@ from interviewdesk.domain.clock import utc_now
 from interviewdesk.domain.vocabulary import InterviewStatus
 from interviewdesk.errors import NotFoundError, UserError
 from interviewdesk.services.leases import holder_in
-from interviewdesk.services.planning import MAX_NAME_LENGTH, interviewer_id
+from interviewdesk.services.planning import clean_name, interviewer_id
 from interviewdesk.store import plan_rows
 from interviewdesk.store.database import Database
+from interviewdesk.store.types import AnyRow
 
 MAX_FIELD = 200
 
@@ -33,13 +34,15 @@ class CandidateDetails:
     email: str
 
 
+def _no_candidate(candidate_id: int) -> NotFoundError:
+    return NotFoundError(f"there is no candidate {candidate_id}; `interviewdesk candidates list` shows them.")
+
+
 def candidate_details(db: Database, candidate_id: int) -> CandidateDetails:
     with db.begin() as connection:
         row = plan_rows.candidate(connection, candidate_id)
     if row is None:
-        raise NotFoundError(
-            f"there is no candidate {candidate_id}; `interviewdesk candidates list` shows them."
-        )
+        raise _no_candidate(candidate_id)
     return CandidateDetails(row.id, row.name, row.role or "", row.email or "")
 
 
@@ -54,21 +57,14 @@ def edit_candidate(
     """Change the given fields (None leaves one as it is); names and roles are tidied."""
     values: dict[str, str] = {}
     if name is not None:
-        cleaned = " ".join(name.split())
-        if not cleaned:
-            raise UserError("the candidate's name cannot be empty.")
-        if len(cleaned) > MAX_NAME_LENGTH:
-            raise UserError(f"the candidate's name is longer than {MAX_NAME_LENGTH} characters.")
-        values["name"] = cleaned
+        values["name"] = clean_name(name, "candidate")
     if role is not None:
         values["role"] = _field(role, "role")
     if email is not None:
         values["email"] = _field(email, "email")
     with db.begin() as connection:
         if plan_rows.candidate(connection, candidate_id) is None:
-            raise NotFoundError(
-                f"there is no candidate {candidate_id}; `interviewdesk candidates list` shows them."
-            )
+            raise _no_candidate(candidate_id)
         if values:
             plan_rows.update_candidate(connection, candidate_id, values)
 
@@ -80,8 +76,9 @@ def _field(text: str, what: str) -> str:
     return cleaned
 
 
-def _planned(connection: Connection, interview_id: int, doing: str) -> None:
-    """Refuse unless the interview exists, is still planned, and no live window has it open."""
+def _planned(connection: Connection, interview_id: int, doing: str) -> AnyRow:
+    """The interview's state; refused unless it exists, is still planned, and no live window has
+    it open."""
     state = plan_rows.interview_state(connection, interview_id)
     if state is None:
         raise NotFoundError(
@@ -99,6 +96,7 @@ def _planned(connection: Connection, interview_id: int, doing: str) -> None:
             f"interview {interview_id} is open in {holder.describe(moment)}; close it there first. "
             "Nothing was changed."
         )
+    return state
 
 
 def reschedule(db: Database, interview_id: int, when: datetime | None) -> None:
@@ -126,9 +124,7 @@ def cancel(db: Database, interview_id: int) -> None:
 def delete_planned(db: Database, interview_id: int) -> None:
     """Delete a planned interview nobody has opened to record anything in."""
     with db.begin() as connection:
-        _planned(connection, interview_id, "deleted")
-        state = plan_rows.interview_state(connection, interview_id)
-        if state is not None and state.touched:
+        if _planned(connection, interview_id, "deleted").touched:
             raise UserError(
                 f"interview {interview_id} has notes or timer events; cancel it instead, so they are kept."
             )

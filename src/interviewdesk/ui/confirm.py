@@ -1,4 +1,5 @@
-"""Questions before something that cannot be undone: the safe answer is the default (Enter) and Esc."""
+"""Questions before something that cannot be undone (the safe answer is the default: Enter and
+Esc), and the one-button messages that say what happened."""
 
 from __future__ import annotations
 
@@ -31,6 +32,16 @@ def ask(
     box.setDefaultButton(do if act_is_safe else safe)
     box.setEscapeButton(safe)
     box.finished.connect(lambda _code: (on_act if box.clickedButton() is do else on_keep or _nothing)())
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def tell(
+    parent: QWidget, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning
+) -> QMessageBox:
+    """Open a window-modal message (no nested event loop); returns the box, already open."""
+    box = QMessageBox(icon, title, text, parent=parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from interviewdesk.domain.wording import count
 from interviewdesk.errors import UserError
 from interviewdesk.ui.bridge import Bridge
-from interviewdesk.ui.confirm import ask
+from interviewdesk.ui.confirm import ask, tell
 
 if TYPE_CHECKING:
     from interviewdesk.services.erasure import Erased
@@ -72,10 +72,7 @@ class DataActions(QObject):
             action.setEnabled(writable)
 
     def _show(self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Information) -> None:
-        box = QMessageBox(icon, title, text, parent=self._window)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.box = box
-        box.open()
+        self.box = tell(self._window, title, text, icon)
         self.done.emit(text)
 
     def _failed(self, title: str, error: BaseException) -> None:

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
-from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QFontDatabase, QKeySequence
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,6 +29,7 @@ from interviewdesk.config import data_dir
 from interviewdesk.logs import log_path
 from interviewdesk.resources import document
 from interviewdesk.ui.dialogs import close_only
+from interviewdesk.ui.pdf_export import open_file
 
 
 class HelpMenu(QObject):
@@ -109,7 +109,7 @@ class AboutDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.open_folder = QPushButton("Open &data folder")
         self.open_folder.setEnabled(folder.is_dir())
-        self.open_folder.clicked.connect(lambda: open_folder(folder))
+        self.open_folder.clicked.connect(lambda: open_file(folder))
         self.licences = QPushButton("&Licences…")
         self.licences.clicked.connect(self.show_licences)
         for button in (self.open_folder, self.licences):
@@ -142,8 +142,3 @@ class LicencesDialog(QDialog):
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         close_only(self, self.text)
         self.resize(760, 560)
-
-
-def open_folder(folder: Path) -> bool:
-    """Show ``folder`` in the system's file manager."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

@@ -7,7 +7,7 @@ change is refused by the database itself) rather than be shut out.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from interviewdesk.errors import DatabaseBusyError, DatabaseRefusedError, UserError
@@ -15,7 +15,7 @@ from interviewdesk.services.backups import backups_of, restore
 from interviewdesk.services.health import integrity_findings
 from interviewdesk.services.workspace import Workspace, open_workspace
 from interviewdesk.ui.bridge import Bridge
-from interviewdesk.ui.confirm import ask
+from interviewdesk.ui.confirm import ask, tell
 
 
 class DatabaseOpener(QObject):
@@ -133,6 +133,4 @@ class DatabaseOpener(QObject):
         self._inform(f"The database could not be checked {self._why}: {error}")
 
     def _inform(self, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, "InterviewDesk", text, parent=self._parent)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        tell(self._parent, "InterviewDesk", text)

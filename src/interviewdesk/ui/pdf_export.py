@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QProgre
 
 from interviewdesk.errors import ExportCancelledError, UserError
 from interviewdesk.ui.bridge import Bridge
+from interviewdesk.ui.confirm import tell
 
 if TYPE_CHECKING:
     from interviewdesk.services.workspace import Workspace
@@ -177,15 +178,12 @@ class PdfExporter(QObject):
 
     def _failed(self, message: str) -> None:
         self._end_job()
-        box = QMessageBox(QMessageBox.Icon.Warning, "PDF not exported", message, parent=self._window)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.result_box = box
-        box.open()
+        self.result_box = tell(self._window, "PDF not exported", message)
         self.failed.emit(message)
 
 
 def open_file(path: Path) -> bool:
-    """Open the PDF in the desktop's PDF viewer."""
+    """Open a file in the desktop's viewer for it (a PDF), or a folder in its file manager."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from interviewdesk.domain.vocabulary import InterviewStatus
 from interviewdesk.errors import UserError
-from interviewdesk.ui.confirm import ask
+from interviewdesk.ui.confirm import ask, tell
 from interviewdesk.ui.dialogs import (
     AddCandidateDialog,
     NewCandidate,
@@ -79,10 +79,7 @@ class PlanActions(QObject):
     def _failed(
         self, title: str, error: UserError, icon: QMessageBox.Icon = QMessageBox.Icon.Warning
     ) -> None:
-        box = QMessageBox(icon, title, error.message, parent=self._window)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.box = box
-        box.open()
+        self.box = tell(self._window, title, error.message, icon)
 
     # -- adding -------------------------------------------------------------------------------
     def add_candidate(self) -> None:

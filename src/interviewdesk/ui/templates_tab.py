@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from interviewdesk.domain.wording import count
 from interviewdesk.errors import UserError
+from interviewdesk.ui.confirm import tell
 
 if TYPE_CHECKING:
     from interviewdesk.services.workspace import Workspace
@@ -129,7 +130,7 @@ class TemplatesTab(QWidget):
         try:
             result = store_template(self._db(), read_template_file(path))
         except UserError as exc:  # every problem with its line, or an unreadable file
-            self._tell("Template not imported", exc.message, QMessageBox.Icon.Warning)
+            self.box = tell(self, "Template not imported", exc.message)
             return
         t = result.summary
         self.reload(select_id=t.id)
@@ -156,15 +157,9 @@ class TemplatesTab(QWidget):
         try:
             t = export_template(self._db(), version_id, path)
         except UserError as exc:
-            self._tell("Template not exported", exc.message, QMessageBox.Icon.Warning)
+            self.box = tell(self, "Template not exported", exc.message)
             return
         self.changed.emit(f"Wrote {t.name} version {t.version} to {path}.")
-
-    def _tell(self, title: str, text: str, icon: QMessageBox.Icon) -> None:
-        box = QMessageBox(icon, title, text, parent=self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.box = box
-        box.open()
 
 
 def describe(template: Template) -> str:
