@@ -32,6 +32,8 @@ AMARA = (
     b"amara.okafor@example.org",
     b"idempotency keys and a replay tool",  # a note
     b"Rebuilt the invoice pipeline",
+    b"okafor",  # as the search index holds the name: folded, one word at a time
+    b"idempotency",
 )
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from interviewdesk.store.search_index import register_fold
 from interviewdesk.store.wal import check_wal
 
 ROWS = 40
@@ -19,6 +20,7 @@ def unclean(db_path: Path, cli, where: Path) -> Path:
     """A copy of the database with 40 committed candidates still only in its WAL, as after a kill."""
     assert cli("candidates", "add", "First").code == 0
     writer = sqlite3.connect(db_path)
+    register_fold(writer)  # as every connection of the app's does
     writer.execute("PRAGMA wal_autocheckpoint = 0")
     for n in range(ROWS):
         writer.execute(

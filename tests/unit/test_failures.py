@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from interviewdesk.store import failures
+from interviewdesk.store.search_index import register_fold
 
 ADVICE = "Restore it from a backup"
 
@@ -50,6 +51,7 @@ def test_no_room_for_the_wal_index_is_not_called_damage(db_path: Path, cli, tmp_
     command said "is damaged (disk I/O error) ... Restore it from a backup" before."""
     assert cli("candidates", "add", "Ada Lovelace").code == 0
     writer = sqlite3.connect(db_path)  # a committed row still in the WAL, as after a crash
+    register_fold(writer)  # as every connection of the app's does
     writer.execute("PRAGMA wal_autocheckpoint = 0")
     writer.execute(
         "INSERT INTO candidates (name, role, email, created_at) VALUES ('Bo', '', '', '2026-01-01')"

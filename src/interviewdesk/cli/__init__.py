@@ -18,6 +18,7 @@ from interviewdesk.cli.common import PROG, Parser, close_opened, command, open_d
 from interviewdesk.cli.exports import add_export_commands
 from interviewdesk.cli.plans import add_plan_commands
 from interviewdesk.cli.records import add_record_commands
+from interviewdesk.cli.review import add_review_commands
 from interviewdesk.cli.safekeeping import add_safekeeping_commands
 from interviewdesk.config import resolve_db_target
 from interviewdesk.errors import UserError
@@ -43,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_plan_commands(candidates, interviews)
     add_export_commands(commands)
     add_safekeeping_commands(commands, candidates)
+    add_review_commands(commands)
     live = command(commands, "open", "open the live window for one interview", "open 5", _open_interview)
     live.add_argument("interview", type=row_id, metavar="INTERVIEW_ID", help="from `interviews list`")
     add_app_commands(commands)

@@ -25,6 +25,7 @@ from interviewdesk.store.backups import BackupError, make_backup
 from interviewdesk.store.inspect import FileState, inspect_sqlite_file
 from interviewdesk.store.locks import InstanceLock, InUseLock
 from interviewdesk.store.schema import SCHEMA_HEAD, SCHEMA_REVISIONS
+from interviewdesk.store.search_index import ensure_current, register_fold
 from interviewdesk.store.wal import check_wal, page_size_of, set_aside, wal_path
 
 BUSY_TIMEOUT_MS = 5000
@@ -288,12 +289,14 @@ def _backup_before_migration(path: Path) -> None:
 
 
 def _migrate(engine: Engine, state: FileState) -> None:
-    if state.revision == SCHEMA_HEAD:
-        return
-    from interviewdesk.store.migrate import upgrade_to_head
+    if state.revision != SCHEMA_HEAD:
+        from interviewdesk.store.migrate import upgrade_to_head
 
-    with engine.begin() as connection:
-        upgrade_to_head(connection)
+        with engine.begin() as connection:
+            upgrade_to_head(connection)
+    if engine.dialect.name == "sqlite":
+        with engine.begin() as connection:
+            ensure_current(connection)  # one SELECT, unless the folding changed
 
 
 def _sqlite_engine(url: URL, *, read_only: bool) -> Engine:
@@ -315,6 +318,7 @@ def _apply_sqlite_pragmas(pragmas: tuple[str, ...], dbapi_connection: Any, _reco
     for pragma in pragmas:
         cursor.execute(pragma)
     cursor.close()
+    register_fold(dbapi_connection)
 
 
 def _create_private_file(path: Path) -> None:

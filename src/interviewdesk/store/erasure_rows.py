@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import ScalarSelect, Table, delete, func, insert, select
 from sqlalchemy.engine import Connection, Engine
 
+from interviewdesk.store.search_index import merge_away_deleted, register_fold
 from interviewdesk.store.tables import (
     candidate_questions,
     candidates,
@@ -61,6 +62,7 @@ def delete_candidate(connection: Connection, candidate_id: int, *, reason: str, 
     count = len(interview_ids(connection, candidate_id))
     connection.execute(delete(interviews).where(interviews.c.candidate_id == candidate_id))
     connection.execute(delete(candidates).where(candidates.c.id == candidate_id))
+    merge_away_deleted(connection)  # the search index's old segments still hold their words
     connection.execute(insert(erasures).values(erased_at=at, reason=reason, interviews=count))
     return count
 
@@ -87,6 +89,7 @@ def erase_from_copy(path: Path, candidate_id: int, name: str) -> bool:
     """Erase the candidate from a backup copy (an SQLite file of ours), rebuilt so no byte remains.
     False when the copy does not hold that candidate (by id and name)."""
     connection = sqlite3.connect(path, isolation_level=None)
+    register_fold(connection)  # the search index's triggers fold what they remove
     try:
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("PRAGMA secure_delete = ON")
@@ -96,6 +99,8 @@ def erase_from_copy(path: Path, candidate_id: int, name: str) -> bool:
         connection.execute("BEGIN IMMEDIATE")
         connection.execute("DELETE FROM interviews WHERE candidate_id = ?", (candidate_id,))
         connection.execute("DELETE FROM candidates WHERE id = ?", (candidate_id,))
+        if connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_index'").fetchone():
+            connection.execute("INSERT INTO search_index(search_index) VALUES ('optimize')")
         connection.execute("COMMIT")
         connection.execute("VACUUM")
         return True

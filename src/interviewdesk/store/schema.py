@@ -9,5 +9,6 @@ SCHEMA_REVISIONS: tuple[str, ...] = (
     "0002_running_offset",
     "0003_sealed_is_final",
     "0004_leases_erasure",
+    "0005_search_index",
 )
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]

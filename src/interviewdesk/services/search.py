@@ -1,0 +1,221 @@
+"""Searching everything written about candidates: one service for the window and the command line.
+
+What is searched: candidates' names, notes (private ones marked), evidence and its amendments, the
+candidate's questions with their answers, summaries, aspirations and task observations. Every word
+is required; "quoted words" must stand together; ``word*`` (and, while typing, the last word) is a
+prefix; accents and case are folded (:mod:`interviewdesk.domain.search_text`). Results come best
+first with their context and the matching words marked.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.engine import Connection
+
+from interviewdesk.domain.search_text import Excerpt, Term, excerpt, parse_query
+from interviewdesk.domain.stamps import minute
+from interviewdesk.errors import NotFoundError, UserError
+from interviewdesk.store import catalog, search_rows
+from interviewdesk.store.database import Database
+from interviewdesk.store.search_index import STRIDE, Source, has_index
+from interviewdesk.templates.model import Template
+
+CAP = 2000  # matches ranked at most; past it, the newest CAP (see store.search_rows)
+PAGE = 50
+
+_KIND_NAMES = {
+    Source.CANDIDATE: "candidate",
+    Source.NOTE: "note",
+    Source.EVIDENCE: "evidence",
+    Source.AMENDMENT: "amendment",
+    Source.QUESTION: "candidate question",
+    Source.SUMMARY: "summary",
+    Source.ASPIRATIONS: "aspirations",
+    Source.OBSERVATION: "observation",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    kind: str
+    candidate_id: int
+    candidate: str
+    interview_id: int | None
+    interview: str  # "Backend engineer, 12 Nov 2026 (Sam Reviewer)"; empty for a candidate's name
+    where: str  # "Technical depth, minute 14"
+    section_index: int | None
+    question_index: int | None
+    private: bool
+    excerpt: Excerpt
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "candidate_id": self.candidate_id,
+            "candidate": self.candidate,
+            "interview_id": self.interview_id,
+            "interview": self.interview,
+            "where": self.where,
+            "section_index": self.section_index,
+            "question_index": self.question_index,
+            "private": self.private,
+            "excerpt": self.excerpt.text,
+            "matches": [list(mark) for mark in self.excerpt.marks],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResults:
+    query: str
+    hits: tuple[SearchHit, ...]
+    total: int  # matches found (at most CAP)
+    capped: bool  # more matched than CAP: the best of the newest CAP are shown
+
+    def describe(self) -> str:
+        if not self.hits:
+            return f"Nothing found for {self.query!r}."
+        shown = f"{len(self.hits)} of " if len(self.hits) < self.total else ""
+        more = f"more than {CAP:,}; the best of the newest {CAP:,}" if self.capped else f"{self.total:,}"
+        return f"{shown}{more} match{'es' if self.total != 1 else ''} for {self.query!r}."
+
+
+def fts_query(terms: list[Term]) -> str:
+    """The terms as an FTS5 query: each a quoted string (so no word is read as an operator), a
+    string of several words being a phrase, ``*`` after a prefix."""
+    parts = []
+    for term in terms:
+        quoted = '"' + " ".join(term.words).replace('"', '""') + '"'
+        parts.append(quoted + ("*" if term.prefix else ""))
+    return " ".join(parts)
+
+
+def search(
+    db: Database,
+    query: str,
+    *,
+    candidate_id: int | None = None,
+    typing: bool = False,
+    limit: int = PAGE,
+) -> SearchResults:
+    """The best ``limit`` matches of ``query``; ``typing``: the last word is still being typed."""
+    terms = parse_query(query, prefix_last=typing)
+    if not terms:
+        return SearchResults(query, (), 0, capped=False)
+    with db.begin() as connection:
+        if not has_index(connection):
+            raise UserError("search works on the local database file; this database has no search index.")
+        if candidate_id is not None and not catalog.candidate_exists(connection, candidate_id):
+            raise NotFoundError(f"no candidate {candidate_id}; `interviewdesk candidates list` shows them.")
+        matched = _matches(connection, fts_query(terms), candidate_id)
+        best = sorted(matched, key=lambda match: match[1])[:limit]
+        hits = _hits(connection, [rowid for rowid, _ in best], terms)
+    return SearchResults(query, tuple(hits), len(matched), capped=len(matched) >= CAP)
+
+
+def _matches(connection: Connection, query: str, candidate_id: int | None) -> list[tuple[int, float]]:
+    if candidate_id is None:
+        return search_rows.matching(connection, query, cap=CAP)
+    return search_rows.matching_within(
+        connection, query, search_rows.candidate_rowids(connection, candidate_id)
+    )
+
+
+def _hits(connection: Connection, rowids: list[int], terms: list[Term]) -> list[SearchHit]:
+    by_kind: dict[Source, list[int]] = defaultdict(list)
+    for rowid in rowids:
+        by_kind[Source(rowid % STRIDE)].append(rowid // STRIDE)
+    rows = {
+        int(row.id) * STRIDE + kind: row
+        for kind, ids in by_kind.items()
+        for row in search_rows.documents(connection, kind, ids)
+    }
+    found = [(rowid, rows[rowid]) for rowid in rowids if rowid in rows]  # gone since: skipped
+    interviews = {
+        row.id: row
+        for row in search_rows.interview_context(
+            connection, {r.interview_id for _, r in found if r.interview_id}
+        )
+    }
+    names = search_rows.candidate_names(connection, {row.candidate_id for _, row in found})
+    templates = _Templates(connection)
+    hits = []
+    for rowid, row in found:
+        kind = Source(rowid % STRIDE)
+        context = interviews.get(row.interview_id)
+        template = templates.get(context.template_id) if context else None
+        document = f"{row.text} — {row.extra}" if row.extra else row.text
+        hits.append(
+            SearchHit(
+                kind=_KIND_NAMES[kind],
+                candidate_id=row.candidate_id,
+                candidate=names.get(row.candidate_id, ""),
+                interview_id=row.interview_id,
+                interview=_interview_label(context) if context else "",
+                where=_where(kind, row, template),
+                section_index=row.section_index,
+                question_index=row.question_index,
+                private=bool(row.private),
+                excerpt=excerpt(document, terms),
+            )
+        )
+    return hits
+
+
+class _Templates:
+    """Each template version parsed once per search (for section, competency and task names)."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._connection, self._parsed = connection, dict[int, Template | None]()
+
+    def get(self, version_id: int) -> Template | None:
+        if version_id not in self._parsed:
+            body = catalog.template_body(self._connection, version_id)
+            self._parsed[version_id] = Template.from_dict(body) if body is not None else None
+        return self._parsed[version_id]
+
+
+def _interview_label(context: Any) -> str:
+    moment: datetime | None = context.started_at or context.scheduled_at
+    when = f", {moment:%d %b %Y}" if moment else ""
+    who = f" ({context.interviewer})" if context.interviewer else ""
+    return f"{context.template}{when}{who}"
+
+
+def _where(kind: Source, row: Any, template: Template | None) -> str:
+    at = f", minute {minute(row.offset_s)}" if row.offset_s is not None else ""
+    if kind is Source.NOTE:
+        return _section_title(template, row.section_index) + at
+    if kind in (Source.EVIDENCE, Source.AMENDMENT):
+        name = _competency_name(template, row.part)
+        return f"{'Amended evidence' if kind is Source.AMENDMENT else 'Evidence'}: {name}"
+    if kind is Source.OBSERVATION:
+        title = (
+            next((t.title for s in template.sections for t in s.tasks if t.id == row.part), row.part)
+            if template
+            else row.part
+        )
+        return f"Task: {title}{at}"
+    return {
+        Source.CANDIDATE: "Name",
+        Source.QUESTION: f"The candidate's question{at}",
+        Source.SUMMARY: "Summary",
+        Source.ASPIRATIONS: "Aspirations",
+    }[kind]
+
+
+def _section_title(template: Template | None, index: int | None) -> str:
+    if template is None or index is None or not 0 <= index < len(template.sections):
+        return "Notes"
+    return f"Section {index + 1}: {template.sections[index].title}"
+
+
+def _competency_name(template: Template | None, competency_id: str) -> str:
+    if template is not None:
+        for competency in template.competencies:
+            if competency.id == competency_id:
+                return competency.name
+    return competency_id

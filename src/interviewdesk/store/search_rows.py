@@ -1,0 +1,230 @@
+"""Reading SQLite's full-text index: the matching rows, best first, and what each one is.
+
+A common word can match most of a large file, and ranking every match would take as long as
+reading them all; so at most ``cap`` matches are taken, newest rows first (the index walks its
+rowids backwards and stops there), and ranked with BM25. Fewer matches than the cap: every one is
+ranked, and nothing is missed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Select, bindparam, literal, select, text, union_all
+from sqlalchemy.engine import Connection
+
+from interviewdesk.store.search_index import STRIDE, Source
+from interviewdesk.store.tables import (
+    candidate_questions,
+    candidates,
+    interviewers,
+    interviews,
+    notes,
+    score_amendments,
+    scores,
+    task_observations,
+    task_records,
+    template_versions,
+)
+from interviewdesk.store.types import AnyRow
+
+_MATCH = text(
+    "SELECT rowid, rank FROM search_index WHERE search_index MATCH :query ORDER BY rowid DESC LIMIT :cap"
+)
+_MATCH_WITHIN = text(
+    "SELECT rowid, rank FROM search_index WHERE search_index MATCH :query "
+    "AND rowid IN (SELECT value FROM json_each(:rowids))"
+)
+
+
+def matching(connection: Connection, query: str, *, cap: int) -> list[tuple[int, float]]:
+    """(rowid, rank) of up to ``cap`` matches of an FTS5 query, newest first; a lower rank is better."""
+    return [(row[0], row[1]) for row in connection.execute(_MATCH, {"query": query, "cap": cap})]
+
+
+def matching_within(connection: Connection, query: str, rowids: list[int]) -> list[tuple[int, float]]:
+    """(rowid, rank) of the matches among ``rowids`` (one candidate's rows)."""
+    found = connection.execute(_MATCH_WITHIN, {"query": query, "rowids": json.dumps(rowids)})
+    return [(row[0], row[1]) for row in found]
+
+
+def candidate_rowids(connection: Connection, candidate_id: int) -> list[int]:
+    """The index rowids of everything of one candidate: their name and their interviews' texts."""
+    theirs = select(interviews.c.id).where(interviews.c.candidate_id == candidate_id)
+
+    def rows(column: Any, where: Any, kind: Source) -> Select[Any]:
+        return select((column * STRIDE + int(kind)).label("rowid")).where(where)
+
+    by_interview = [(notes, Source.NOTE), (scores, Source.EVIDENCE), (candidate_questions, Source.QUESTION)]
+    parts = [rows(literal(candidate_id), literal(True), Source.CANDIDATE)]
+    parts += [rows(table.c.id, table.c.interview_id.in_(theirs), kind) for table, kind in by_interview]
+    parts += [rows(interviews.c.id, interviews.c.candidate_id == candidate_id, k) for k in _INTERVIEW_KINDS]
+    parts.append(
+        rows(
+            score_amendments.c.id,
+            score_amendments.c.score_id.in_(select(scores.c.id).where(scores.c.interview_id.in_(theirs))),
+            Source.AMENDMENT,
+        )
+    )
+    records = select(task_records.c.id).where(task_records.c.interview_id.in_(theirs))
+    parts.append(
+        rows(task_observations.c.id, task_observations.c.task_record_id.in_(records), Source.OBSERVATION)
+    )
+    return list(connection.scalars(union_all(*parts)))
+
+
+_INTERVIEW_KINDS = (Source.SUMMARY, Source.ASPIRATIONS)
+
+
+def documents(connection: Connection, kind: Source, ids: Iterable[int]) -> list[AnyRow]:
+    """The rows behind index rows of one kind: ``id``, ``interview_id`` (None for a candidate),
+    ``candidate_id``, the document's parts as ``text`` and ``extra``, and where it sits."""
+    wanted = list(ids)
+    if not wanted:
+        return []
+    return list(connection.execute(_DOCUMENTS[kind], {"ids": wanted}))
+
+
+def _shape(
+    row_id: Any,
+    interview_id: Any,
+    candidate_id: Any,
+    text_: Any,
+    *,
+    extra: Any = None,
+    section: Any = None,
+    question: Any = None,
+    offset: Any = None,
+    private: Any = None,
+    part: Any = None,
+) -> list[Any]:
+    """The columns every kind's query returns, in one shape (absent ones NULL, or false, or '')."""
+    nothing = literal(None)
+    return [
+        row_id.label("id"),
+        interview_id.label("interview_id"),
+        candidate_id.label("candidate_id"),
+        text_.label("text"),
+        (literal("") if extra is None else extra).label("extra"),
+        (nothing if section is None else section).label("section_index"),
+        (nothing if question is None else question).label("question_index"),
+        (nothing if offset is None else offset).label("offset_s"),
+        (literal(False) if private is None else private).label("private"),
+        (nothing if part is None else part).label("part"),
+    ]
+
+
+def _documents() -> dict[Source, Select[Any]]:
+    ids: Any = bindparam("ids", expanding=True)
+    by_interview = interviews.c.candidate_id
+    queries: dict[Source, Select[Any]] = {
+        Source.CANDIDATE: select(
+            *_shape(candidates.c.id, literal(None), candidates.c.id, candidates.c.name)
+        ).where(candidates.c.id.in_(ids)),
+        Source.NOTE: select(
+            *_shape(
+                notes.c.id,
+                notes.c.interview_id,
+                by_interview,
+                notes.c.text,
+                section=notes.c.section_index,
+                question=notes.c.question_index,
+                offset=notes.c.offset_s,
+                private=notes.c.private,
+            )
+        )
+        .join_from(notes, interviews)
+        .where(notes.c.id.in_(ids)),
+        Source.EVIDENCE: select(
+            *_shape(
+                scores.c.id,
+                scores.c.interview_id,
+                by_interview,
+                scores.c.evidence,
+                part=scores.c.competency_id,
+            )
+        )
+        .join_from(scores, interviews)
+        .where(scores.c.id.in_(ids)),
+        Source.AMENDMENT: select(
+            *_shape(
+                score_amendments.c.id,
+                scores.c.interview_id,
+                by_interview,
+                score_amendments.c.evidence,
+                extra=score_amendments.c.reason,
+                part=scores.c.competency_id,
+            )
+        )
+        .join_from(score_amendments, scores)
+        .join(interviews, interviews.c.id == scores.c.interview_id)
+        .where(score_amendments.c.id.in_(ids)),
+        Source.QUESTION: select(
+            *_shape(
+                candidate_questions.c.id,
+                candidate_questions.c.interview_id,
+                by_interview,
+                candidate_questions.c.text,
+                extra=candidate_questions.c.answer,
+                offset=candidate_questions.c.offset_s,
+            )
+        )
+        .join_from(candidate_questions, interviews)
+        .where(candidate_questions.c.id.in_(ids)),
+        Source.OBSERVATION: select(
+            *_shape(
+                task_observations.c.id,
+                task_records.c.interview_id,
+                by_interview,
+                task_observations.c.text,
+                offset=task_observations.c.offset_s,
+                part=task_records.c.task_id,
+            )
+        )
+        .join_from(task_observations, task_records)
+        .join(interviews, interviews.c.id == task_records.c.interview_id)
+        .where(task_observations.c.id.in_(ids)),
+    }
+    for kind, column in (
+        (Source.SUMMARY, interviews.c.summary),
+        (Source.ASPIRATIONS, interviews.c.aspirations),
+    ):
+        queries[kind] = select(*_shape(interviews.c.id, interviews.c.id, by_interview, column)).where(
+            interviews.c.id.in_(ids)
+        )
+    return queries
+
+
+_DOCUMENTS = _documents()
+
+
+def interview_context(connection: Connection, interview_ids: Iterable[int]) -> list[AnyRow]:
+    """Per interview: its candidate, interviewer, template version and when it was."""
+    wanted = list(interview_ids)
+    if not wanted:
+        return []
+    return list(
+        connection.execute(
+            select(
+                interviews.c.id,
+                interviews.c.template_id,
+                template_versions.c.name.label("template"),
+                interviewers.c.name.label("interviewer"),
+                interviews.c.started_at,
+                interviews.c.scheduled_at,
+            )
+            .join_from(interviews, template_versions)
+            .outerjoin(interviewers, interviewers.c.id == interviews.c.interviewer_id)
+            .where(interviews.c.id.in_(wanted))
+        )
+    )
+
+
+def candidate_names(connection: Connection, candidate_ids: Iterable[int]) -> dict[int, str]:
+    wanted = list(candidate_ids)
+    if not wanted:
+        return {}
+    rows = connection.execute(select(candidates.c.id, candidates.c.name).where(candidates.c.id.in_(wanted)))
+    return {row.id: row.name for row in rows}
