@@ -32,6 +32,7 @@ _UNSPACED = (
 _KANA_MARKS = "\u3099\u309a"  # voiced sound marks: が is not か
 _UNSPACED_RUN = re.compile(f"[{_UNSPACED}][{_KANA_MARKS}]?")
 _UNSPACED_CHAR = re.compile(f"[{_UNSPACED}]")
+_ASCII_TOKEN = re.compile("[A-Za-z0-9]+")
 
 
 def fold(text: str) -> str:
@@ -117,6 +118,8 @@ class Excerpt:
 def _spans(text: str) -> list[tuple[str, int, int]]:
     """(folded token, start, end) for each token of ``text``, positions in ``text`` itself: runs of
     token characters are folded one by one, and each character of an unspaced script is its own."""
+    if text.isascii():  # the common case, at C speed: ASCII letters and digits are the tokens
+        return [(m.group().lower(), m.start(), m.end()) for m in _ASCII_TOKEN.finditer(text)]
     found: list[tuple[str, int, int]] = []
     run_start: int | None = None
     for index, char in enumerate(text + " "):  # the space ends the last run
@@ -134,19 +137,21 @@ def _spans(text: str) -> list[tuple[str, int, int]]:
 
 
 def _matches(spans: list[tuple[str, int, int]], terms: list[Term]) -> list[tuple[int, int]]:
+    words = [span[0] for span in spans]
     marks: list[tuple[int, int]] = []
     for term in terms:
-        size = len(term.words)
-        for index in range(len(spans) - size + 1):
-            window = spans[index : index + size]
-            if all(
-                span[0] == word or (term.prefix and last and span[0].startswith(word))
-                for span, word, last in zip(
-                    window, term.words, [i == size - 1 for i in range(size)], strict=True
-                )
-            ):
-                marks.append((window[0][1], window[-1][2]))
+        size, first = len(term.words), term.words[0]
+        for index in range(len(words) - size + 1):
+            if words[index] != first and not (size == 1 and term.prefix and words[index].startswith(first)):
+                continue  # most positions end here
+            if all(_same(words[index + k], term, k) for k in range(1, size)):
+                marks.append((spans[index][1], spans[index + size - 1][2]))
     return _merged(marks)
+
+
+def _same(word: str, term: Term, position: int) -> bool:
+    wanted = term.words[position]
+    return word == wanted or (term.prefix and position == len(term.words) - 1 and word.startswith(wanted))
 
 
 def _merged(marks: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy.engine import Connection
 
@@ -146,7 +146,7 @@ def _hits(connection: Connection, rowids: list[int], terms: list[Term]) -> list[
     for rowid, row in found:
         kind = Source(rowid % STRIDE)
         context = interviews.get(row.interview_id)
-        template = templates.get(context.template_id) if context else None
+        template = templates.get(context.template_id, context.content_hash) if context else None
         document = f"{row.text} — {row.extra}" if row.extra else row.text
         hits.append(
             SearchHit(
@@ -166,16 +166,22 @@ def _hits(connection: Connection, rowids: list[int], terms: list[Term]) -> list[
 
 
 class _Templates:
-    """Each template version parsed once per search (for section, competency and task names)."""
+    """Template versions parsed for section, competency and task names. A version's content never
+    changes, so a parsed one is kept for later searches by its content hash."""
+
+    parsed: ClassVar[dict[str, Template | None]] = {}
+    KEEP = 64
 
     def __init__(self, connection: Connection) -> None:
-        self._connection, self._parsed = connection, dict[int, Template | None]()
+        self._connection = connection
 
-    def get(self, version_id: int) -> Template | None:
-        if version_id not in self._parsed:
+    def get(self, version_id: int, content_hash: str) -> Template | None:
+        if content_hash not in self.parsed:
             body = catalog.template_body(self._connection, version_id)
-            self._parsed[version_id] = Template.from_dict(body) if body is not None else None
-        return self._parsed[version_id]
+            if len(self.parsed) >= self.KEEP:
+                self.parsed.clear()
+            self.parsed[content_hash] = Template.from_dict(body) if body is not None else None
+        return self.parsed[content_hash]
 
 
 def _interview_label(context: Any) -> str:

@@ -30,9 +30,7 @@ from interviewdesk.store.tables import (
 )
 from interviewdesk.store.types import AnyRow
 
-_MATCH = text(
-    "SELECT rowid, rank FROM search_index WHERE search_index MATCH :query ORDER BY rowid DESC LIMIT :cap"
-)
+_MATCH_SQL = "SELECT rowid, rank FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?"
 _MATCH_WITHIN = text(
     "SELECT rowid, rank FROM search_index WHERE search_index MATCH :query "
     "AND rowid IN (SELECT value FROM json_each(:rowids))"
@@ -41,7 +39,9 @@ _MATCH_WITHIN = text(
 
 def matching(connection: Connection, query: str, *, cap: int) -> list[tuple[int, float]]:
     """(rowid, rank) of up to ``cap`` matches of an FTS5 query, newest first; a lower rank is better."""
-    return [(row[0], row[1]) for row in connection.execute(_MATCH, {"query": query, "cap": cap})]
+    # Thousands of rows of two numbers: the driver's tuples as they are (no Row objects).
+    cursor = connection.exec_driver_sql(_MATCH_SQL, (query, cap)).cursor
+    return list(cursor.fetchall()) if cursor is not None else []
 
 
 def matching_within(connection: Connection, query: str, rowids: list[int]) -> list[tuple[int, float]]:
@@ -210,6 +210,7 @@ def interview_context(connection: Connection, interview_ids: Iterable[int]) -> l
             select(
                 interviews.c.id,
                 interviews.c.template_id,
+                template_versions.c.content_hash,
                 template_versions.c.name.label("template"),
                 interviewers.c.name.label("interviewer"),
                 interviews.c.started_at,
