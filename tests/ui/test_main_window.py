@@ -99,7 +99,7 @@ def test_plan_without_candidates_explains(qtbot, db: Database) -> None:
 def test_a_refused_database_is_reported_and_left_alone(qtbot, tmp_path, monkeypatch) -> None:
     shown: list[str] = []
     monkeypatch.setattr(
-        "interviewdesk.ui.main_window.QMessageBox.critical", lambda _parent, _title, text: shown.append(text)
+        "interviewdesk.ui.opening.QMessageBox.critical", lambda _parent, _title, text: shown.append(text)
     )
     path = tmp_path / "notes.txt"
     path.write_text("not a database")

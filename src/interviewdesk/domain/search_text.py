@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 FOLD_VERSION = f"1 unicode {unicodedata.unidata_version}"
 
@@ -29,8 +30,8 @@ _UNSPACED = (
     "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK ideographs
     "\U00020000-\U0003134f"  # CJK extensions B-G
 )
-_KANA_MARKS = "\u3099\u309a"  # voiced sound marks: が is not か
-_UNSPACED_RUN = re.compile(f"[{_UNSPACED}][{_KANA_MARKS}]?")
+_UNSPACED_RUN = re.compile(f"[{_UNSPACED}]+")
+_MARKED = re.compile(f"[^\\x00-\\x7f{_UNSPACED}]+")
 _UNSPACED_CHAR = re.compile(f"[{_UNSPACED}]")
 _ASCII_TOKEN = re.compile("[A-Za-z0-9]+")
 
@@ -40,9 +41,17 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()  # the common case, and casefold() is lower() on ASCII
     decomposed = unicodedata.normalize("NFKD", text)
-    kept = "".join(c for c in decomposed if c in _KANA_MARKS or unicodedata.category(c) != "Mn")
-    spaced = _UNSPACED_RUN.sub(lambda m: f" {m.group()} ", kept)
-    return unicodedata.normalize("NFC", spaced).casefold()
+    # Marks are looked for only beyond ASCII and the unspaced scripts (whose kana marks stay).
+    kept = unicodedata.normalize("NFC", _MARKED.sub(_without_marks, decomposed))
+    return _UNSPACED_RUN.sub(_spaced, kept).casefold()
+
+
+def _spaced(run: re.Match[str]) -> str:
+    return " " + " ".join(run.group()) + " "
+
+
+def _without_marks(run: re.Match[str]) -> str:
+    return "".join(char for char in run.group() if unicodedata.category(char) != "Mn")
 
 
 def _is_token_char(char: str) -> bool:
@@ -78,8 +87,8 @@ class Term:
 
 def parse_query(query: str, *, prefix_last: bool = False) -> list[Term]:
     """Words and "quoted phrases", every one required. ``word*`` asks for a prefix; with
-    ``prefix_last`` (typing), the last bare word is a prefix too. Operators mean nothing: a search
-    for ``NOT`` or ``col:x`` finds those words."""
+    ``prefix_last`` (typing), the last bare word is a prefix too once it has three characters.
+    Operators mean nothing: a search for ``NOT`` or ``col:x`` finds those words."""
     terms: list[Term] = []
     parts = re.findall(r'"([^"]*)"?|(\S+)', query)
     for index, (phrase, word) in enumerate(parts):
@@ -89,7 +98,8 @@ def parse_query(query: str, *, prefix_last: bool = False) -> list[Term]:
         if not words:
             continue
         last = index == len(parts) - 1
-        typing = prefix_last and last and not phrase and not query.rstrip().endswith('"')
+        # Two letters begin thousands of words: a word being typed is a prefix from its third.
+        typing = prefix_last and last and not phrase and not query.rstrip().endswith('"') and len(text) >= 3
         terms.append(Term(words, prefix=starred or typing))
     return terms
 
@@ -152,6 +162,29 @@ def _matches(spans: list[tuple[str, int, int]], terms: list[Term]) -> list[tuple
 def _same(word: str, term: Term, position: int) -> bool:
     wanted = term.words[position]
     return word == wanted or (term.prefix and position == len(term.words) - 1 and word.startswith(wanted))
+
+
+def relevance(text: str, terms: list[Term], mean_length: float) -> float:
+    """How well ``text`` answers the terms: BM25's saturation of each term's count against the
+    text's length (in characters; ``mean_length`` being usual), without BM25's rarity weights,
+    which a full-text index can give only by counting every document of every term. A name or a
+    short note that is mostly the words searched for comes before a long paragraph that mentions
+    them."""
+    folded = fold(text)
+    norm = 1.2 * (0.25 + 0.75 * len(text) / max(mean_length, 1.0))
+    score = 0.0
+    for term in terms:
+        found = len(_pattern(term).findall(folded))
+        score += found * 2.2 / (found + norm)
+    return score
+
+
+@lru_cache(maxsize=64)
+def _pattern(term: Term) -> re.Pattern[str]:
+    # The term's words in folded text, whole words (the last may begin a longer one), any
+    # separators between them: counted by the regex engine, not word by word in Python.
+    words = r"\W+".join(re.escape(word) for word in term.words)
+    return re.compile(rf"\b{words}" + ("" if term.prefix else r"\b"))
 
 
 def _merged(marks: list[tuple[int, int]]) -> list[tuple[int, int]]:

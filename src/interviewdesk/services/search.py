@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy.engine import Connection
 
-from interviewdesk.domain.search_text import Excerpt, Term, excerpt, parse_query
+from interviewdesk.domain.search_text import Excerpt, Term, excerpt, parse_query, relevance
 from interviewdesk.domain.stamps import minute
 from interviewdesk.errors import NotFoundError, UserError
 from interviewdesk.store import catalog, search_rows
@@ -24,7 +24,7 @@ from interviewdesk.store.database import Database
 from interviewdesk.store.search_index import STRIDE, Source, has_index
 from interviewdesk.templates.model import Template
 
-CAP = 2000  # matches ranked at most; past it, the newest CAP (see store.search_rows)
+CAP = 500  # matches ranked at most; past it, the newest CAP (see store.search_rows)
 PAGE = 50
 
 _KIND_NAMES = {
@@ -110,21 +110,21 @@ def search(
             raise UserError("search works on the local database file; this database has no search index.")
         if candidate_id is not None and not catalog.candidate_exists(connection, candidate_id):
             raise NotFoundError(f"no candidate {candidate_id}; `interviewdesk candidates list` shows them.")
-        matched = _matches(connection, fts_query(terms), candidate_id)
-        best = sorted(matched, key=lambda match: match[1])[:limit]
-        hits = _hits(connection, [rowid for rowid, _ in best], terms)
-    return SearchResults(query, tuple(hits), len(matched), capped=len(matched) >= CAP)
+        rowids = _matches(connection, fts_query(terms), candidate_id)
+        found = _documents(connection, rowids)
+        hits = _hits(connection, _best(found, terms, limit), terms)
+    return SearchResults(query, tuple(hits), len(rowids), capped=len(rowids) >= CAP)
 
 
-def _matches(connection: Connection, query: str, candidate_id: int | None) -> list[tuple[int, float]]:
+def _matches(connection: Connection, query: str, candidate_id: int | None) -> list[int]:
     if candidate_id is None:
         return search_rows.matching(connection, query, cap=CAP)
-    return search_rows.matching_within(
-        connection, query, search_rows.candidate_rowids(connection, candidate_id)
-    )
+    rowids = search_rows.candidate_rowids(connection, candidate_id)
+    return search_rows.matching_within(connection, query, rowids)[:CAP]
 
 
-def _hits(connection: Connection, rowids: list[int], terms: list[Term]) -> list[SearchHit]:
+def _documents(connection: Connection, rowids: list[int]) -> list[tuple[int, Any, str]]:
+    """(rowid, row, the document's text) for each match still there, newest first."""
     by_kind: dict[Source, list[int]] = defaultdict(list)
     for rowid in rowids:
         by_kind[Source(rowid % STRIDE)].append(rowid // STRIDE)
@@ -134,20 +134,28 @@ def _hits(connection: Connection, rowids: list[int], terms: list[Term]) -> list[
         for row in search_rows.documents(connection, kind, ids)
     }
     found = [(rowid, rows[rowid]) for rowid in rowids if rowid in rows]  # gone since: skipped
-    interviews = {
-        row.id: row
-        for row in search_rows.interview_context(
-            connection, {r.interview_id for _, r in found if r.interview_id}
-        )
-    }
-    names = search_rows.candidate_names(connection, {row.candidate_id for _, row in found})
+    return [(rowid, row, f"{row.text} — {row.extra}" if row.extra else row.text) for rowid, row in found]
+
+
+def _best(found: list[tuple[int, Any, str]], terms: list[Term], limit: int) -> list[tuple[int, Any, str]]:
+    """The ``limit`` most relevant, the newer first among equals (``found`` is newest first)."""
+    if not found:
+        return []
+    mean = sum(len(document) for _, _, document in found) / len(found)
+    scored = [(-relevance(document, terms, mean), order) for order, (_, _, document) in enumerate(found)]
+    return [found[order] for _, order in sorted(scored)[:limit]]
+
+
+def _hits(connection: Connection, found: list[tuple[int, Any, str]], terms: list[Term]) -> list[SearchHit]:
+    interview_ids = {row.interview_id for _, row, _ in found if row.interview_id}
+    interviews = {row.id: row for row in search_rows.interview_context(connection, interview_ids)}
+    names = search_rows.candidate_names(connection, {row.candidate_id for _, row, _ in found})
     templates = _Templates(connection)
     hits = []
-    for rowid, row in found:
+    for rowid, row, document in found:
         kind = Source(rowid % STRIDE)
         context = interviews.get(row.interview_id)
         template = templates.get(context.template_id, context.content_hash) if context else None
-        document = f"{row.text} — {row.extra}" if row.extra else row.text
         hits.append(
             SearchHit(
                 kind=_KIND_NAMES[kind],

@@ -1,9 +1,9 @@
-"""Reading SQLite's full-text index: the matching rows, best first, and what each one is.
+"""Reading SQLite's full-text index: the matching rows, newest first, and what each one is.
 
-A common word can match most of a large file, and ranking every match would take as long as
-reading them all; so at most ``cap`` matches are taken, newest rows first (the index walks its
-rowids backwards and stops there), and ranked with BM25. Fewer matches than the cap: every one is
-ranked, and nothing is missed.
+A common word can match most of a large file: at most ``cap`` matches are taken, newest rows first
+(the index walks its rowids backwards and stops there). FTS5's own BM25 rank is not asked for: its
+rarity weights count every document of every term (and, for a phrase, check every position), a
+fixed 40-170 ms at a million paragraphs whatever the cap; the service ranks what it took instead.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Select, bindparam, literal, select, text, union_all
+from sqlalchemy import Select, bindparam, func, literal, literal_column, select, text, union_all
 from sqlalchemy.engine import Connection
 
 from interviewdesk.store.search_index import STRIDE, Source
@@ -30,24 +30,23 @@ from interviewdesk.store.tables import (
 )
 from interviewdesk.store.types import AnyRow
 
-_MATCH_SQL = "SELECT rowid, rank FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?"
+_MATCH_SQL = "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?"
 _MATCH_WITHIN = text(
-    "SELECT rowid, rank FROM search_index WHERE search_index MATCH :query "
-    "AND rowid IN (SELECT value FROM json_each(:rowids))"
+    "SELECT rowid FROM search_index WHERE search_index MATCH :query "
+    "AND rowid IN (SELECT value FROM json_each(:rowids)) ORDER BY rowid DESC"
 )
 
 
-def matching(connection: Connection, query: str, *, cap: int) -> list[tuple[int, float]]:
-    """(rowid, rank) of up to ``cap`` matches of an FTS5 query, newest first; a lower rank is better."""
-    # Thousands of rows of two numbers: the driver's tuples as they are (no Row objects).
-    cursor = connection.exec_driver_sql(_MATCH_SQL, (query, cap)).cursor
-    return list(cursor.fetchall()) if cursor is not None else []
+def matching(connection: Connection, query: str, *, cap: int) -> list[int]:
+    """The rowids of up to ``cap`` matches of an FTS5 query, newest first."""
+    cursor = connection.exec_driver_sql(_MATCH_SQL, (query, cap)).cursor  # plain ints, no Row objects
+    return [row[0] for row in cursor.fetchall()] if cursor is not None else []
 
 
-def matching_within(connection: Connection, query: str, rowids: list[int]) -> list[tuple[int, float]]:
-    """(rowid, rank) of the matches among ``rowids`` (one candidate's rows)."""
+def matching_within(connection: Connection, query: str, rowids: list[int]) -> list[int]:
+    """The rowids of the matches among ``rowids`` (one candidate's rows), newest first."""
     found = connection.execute(_MATCH_WITHIN, {"query": query, "rowids": json.dumps(rowids)})
-    return [(row[0], row[1]) for row in found]
+    return [row[0] for row in found]
 
 
 def candidate_rowids(connection: Connection, candidate_id: int) -> list[int]:
@@ -84,7 +83,7 @@ def documents(connection: Connection, kind: Source, ids: Iterable[int]) -> list[
     wanted = list(ids)
     if not wanted:
         return []
-    return list(connection.execute(_DOCUMENTS[kind], {"ids": wanted}))
+    return list(connection.execute(_DOCUMENTS[kind], {"ids": json.dumps(wanted)}))
 
 
 def _shape(
@@ -117,7 +116,8 @@ def _shape(
 
 
 def _documents() -> dict[Source, Select[Any]]:
-    ids: Any = bindparam("ids", expanding=True)
+    # One JSON array for the ids: hundreds of them as one parameter, not hundreds of parameters.
+    ids: Any = select(literal_column("value")).select_from(func.json_each(bindparam("ids")))
     by_interview = interviews.c.candidate_id
     queries: dict[Source, Select[Any]] = {
         Source.CANDIDATE: select(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -13,17 +14,20 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from interviewdesk.errors import UserError
 from interviewdesk.ui import theme
 from interviewdesk.ui.column_model import ColumnTableModel
 
 if TYPE_CHECKING:  # the window imports no SQLAlchemy before its first paint
     from interviewdesk.services.follow_ups import FollowUpItem
+    from interviewdesk.services.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Due", "State", "Kind", "What", "Candidate", "Interviewer")
@@ -69,14 +73,23 @@ class FollowUpModel(ColumnTableModel):
 
 
 class FollowUpQueue(QWidget):
-    """``done_toggled(id, done)`` asks the window to record a follow-up as done (or open again);
-    ``show_everyone()`` asks it to show every candidate's (the list follows the selected one)."""
+    """The selected candidate's follow-ups (``selected()``; None: everyone's), loaded by ``reload``.
+    ``overdue(count)`` after each load counts everyone's overdue ones, so a filter never hides what
+    is late; ``show_everyone()`` asks the window to select every candidate; ``message(text)`` for
+    the status line."""
 
-    done_toggled = Signal(int, bool)
+    overdue = Signal(int)
     show_everyone = Signal()
+    message = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Callable[[], Workspace | None],
+        selected: Callable[[], tuple[int, str] | None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._db, self._selected = db, selected
         self.model = FollowUpModel()
         self.view = QTableView()
         self.view.setObjectName("followUpTable")
@@ -89,6 +102,7 @@ class FollowUpQueue(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.view.activated.connect(lambda _index: self.toggle_current())
         self.show_done = QCheckBox("Show done")
+        self.show_done.toggled.connect(lambda _on: self.reload())
         self.done_button = QPushButton("Mark done / open")
         self.done_button.clicked.connect(self.toggle_current)
         self.summary = QLabel()
@@ -126,7 +140,32 @@ class FollowUpQueue(QWidget):
         index = self.view.currentIndex()
         return self.model.items[index.row()] if index.isValid() else None
 
+    def reload(self) -> None:
+        from interviewdesk.services.follow_ups import list_follow_ups
+
+        db = self._db()
+        if db is None:
+            return
+        selected = self._selected()
+        items = list_follow_ups(
+            db, include_done=self.show_done.isChecked(), candidate_id=selected[0] if selected else None
+        )
+        self.set_items(items, selected[1] if selected else None)
+        late = items if selected is None else list_follow_ups(db, overdue_only=True)
+        self.overdue.emit(sum(1 for item in late if item.overdue))
+
     def toggle_current(self) -> None:
-        item = self.current()
-        if item is not None:
-            self.done_toggled.emit(item.id, not item.done)
+        """Mark the current follow-up done, or open again."""
+        from interviewdesk.services.follow_ups import set_follow_up_done
+
+        item, db = self.current(), self._db()
+        if item is None or db is None:
+            return
+        if db.read_only:
+            self.message.emit("Read-only: mark it done in the window that has the database.")
+            return
+        try:
+            set_follow_up_done(db, item.id, not item.done)
+        except UserError as exc:
+            QMessageBox.warning(self, "Follow-up not changed", exc.message)
+        self.reload()

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -25,18 +24,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from interviewdesk.errors import UserError
 from interviewdesk.ui.bridge import Bridge
 from interviewdesk.ui.candidate_list import CandidateListModel
 from interviewdesk.ui.empty_state import EmptyState
 from interviewdesk.ui.follow_up_queue import FollowUpQueue
 from interviewdesk.ui.icons import retint, set_icon
 from interviewdesk.ui.interview_table import InterviewTableModel
+from interviewdesk.ui.live_windows import LiveWindows
 from interviewdesk.ui.placement import Placement
 from interviewdesk.ui.running import settle_garbage
 
 if TYPE_CHECKING:
     from interviewdesk.services.interview_list import InterviewRow
+    from interviewdesk.services.search import SearchHit
     from interviewdesk.services.workspace import Workspace
     from interviewdesk.ui.live.window import LiveInterviewWindow
 
@@ -73,7 +73,9 @@ class MainWindow(QMainWindow):
         from interviewdesk.ui.pdf_export import PdfExporter
 
         self.exporter = PdfExporter(self, lambda: self.db, self.bridge)
-        self.live_windows: list[LiveInterviewWindow] = []
+        self.live = LiveWindows(self, lambda: self.db)
+        self.live.closed.connect(self._live_window_closed)
+        self.live.message.connect(lambda message: self.statusBar().showMessage(message, 15000))
         self.table.activated.connect(lambda _index: self.open_interview())
         self.table.selectionModel().currentRowChanged.connect(self._update_export_actions)
         self._set_enabled(False)
@@ -98,9 +100,9 @@ class MainWindow(QMainWindow):
         self.interview_pages.addWidget(self.table)
         self.interview_pages.addWidget(self.empty_state)
         right_layout.addWidget(self.interview_pages)
-        self.follow_ups = FollowUpQueue()
-        self.follow_ups.done_toggled.connect(self._follow_up_done)
-        self.follow_ups.show_done.toggled.connect(lambda _on: self.reload_follow_ups())
+        self.follow_ups = FollowUpQueue(lambda: self.db, self._selected_candidate)
+        self.follow_ups.overdue.connect(self._count_overdue)
+        self.follow_ups.message.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.follow_ups.show_everyone.connect(
             lambda: self.candidate_list.setCurrentIndex(self.candidates.index(0))
         )
@@ -108,6 +110,11 @@ class MainWindow(QMainWindow):
         self.right_tabs.setAccessibleName("Interviews and follow-ups")
         self.right_tabs.addTab(right, "Interviews")
         self.right_tabs.addTab(self.follow_ups, "Follow-ups")
+        from interviewdesk.ui.search_tab import SearchTab
+
+        self.search = SearchTab(lambda: self.db, self._selected_candidate)
+        self.search.open_hit.connect(self._open_hit)
+        self.right_tabs.addTab(self.search, "Search")
         from interviewdesk.ui.templates_tab import TemplatesTab
 
         self.templates = TemplatesTab(lambda: self.db)
@@ -158,6 +165,8 @@ class MainWindow(QMainWindow):
         self.right_tabs.setCurrentIndex((self.right_tabs.currentIndex() + step) % count)
         if self.right_tabs.currentWidget() is self.follow_ups:
             self.follow_ups.view.setFocus()
+        elif self.right_tabs.currentWidget() is self.search:
+            self.search.start()
         elif self.table.isVisible():
             self.table.setFocus()
         else:  # no interviews yet: the empty state's first button
@@ -170,6 +179,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.placement.save("full")
         self.bridge.close()  # an export under way finishes first
+        self.search.shut_down()
         super().closeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -300,6 +310,10 @@ class MainWindow(QMainWindow):
             self, self.menus[-1], lambda: self.db, self.current_candidate_id, self.current_interview
         )
         self.plans.changed.connect(self._plan_changed)
+        self.menus[-1].addSeparator()
+        find = self.menus[-1].addAction("&Search everything…")
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self.start_search)
         self.add_candidate_action.triggered.connect(self.plans.add_candidate)
         self.plan_action.triggered.connect(self.plans.plan_interview)
         self.menus.append(self.menuBar().addMenu("&Data"))
@@ -320,7 +334,8 @@ class MainWindow(QMainWindow):
 
         keys = [a for menu in self.menus for a in menu.actions() if not a.shortcut().isEmpty()]
         extra = [
-            ("Ctrl+PgDown / Ctrl+PgUp", "Switch between Interviews and Follow-ups"),
+            ("Ctrl+PgDown / Ctrl+PgUp", "Switch between Interviews, Follow-ups, Search and Templates"),
+            ("Down / Up", "In Search: from the field into the results and back"),
             ("Enter", "Open the selected interview (or, on a follow-up, mark it done)"),
         ]
         sheet = ShortcutSheet(keys, extra, self)
@@ -379,30 +394,33 @@ class MainWindow(QMainWindow):
         return self.model.row_at(index.row()) if index.isValid() else None
 
     def open_interview(self) -> None:
-        """Open the selected interview in the live window (Enter or a double click on the row);
-        one already open is brought to the front rather than opened twice."""
-        from interviewdesk.ui.live.window import open_interview_window
-
+        """Open the selected interview in the live window (Enter or a double click on the row)."""
         row = self.current_interview()
-        if row is None:
-            return
-        for window in self.live_windows:
-            if window.session.interview_id == row.id:
-                window.showNormal()
-                window.raise_()
-                window.activateWindow()
-                return
-        open_interview_window(self.db, row.id, self, self._adopt_live_window)
+        if row is not None:
+            self.live.open(row.id)
 
-    def _adopt_live_window(self, window: LiveInterviewWindow) -> None:
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        window.closed_midway.connect(lambda message: self.statusBar().showMessage(message, 15000))
-        window.closed.connect(self._live_window_closed)  # a bound slot: dropped if we go first
-        self.live_windows.append(window)
-        window.destroyed.connect(
-            lambda: self.live_windows.remove(window) if window in self.live_windows else None
-        )
-        window.show()
+    def start_search(self) -> None:
+        self.right_tabs.setCurrentWidget(self.search)
+        self.search.start()
+
+    def _open_hit(self, hit: SearchHit) -> None:
+        """A search result: its interview at that note, or (a name) the candidate's interviews."""
+        if hit.interview_id is None or self.db.read_only:
+            self.select_candidate(hit.candidate_id)
+            self.right_tabs.setCurrentIndex(0)
+            self.table.setFocus()
+            if hit.interview_id is not None:
+                self.statusBar().showMessage(
+                    "Read-only: open the interview in the window that has the database.", 8000
+                )
+            return
+        words = hit.excerpt.text[slice(*hit.excerpt.marks[0])] if hit.excerpt.marks else ""
+        at = (hit.section_index, hit.question_index, words) if hit.section_index is not None else None
+        self.live.open(hit.interview_id, at)
+
+    @property
+    def live_windows(self) -> list[LiveInterviewWindow]:
+        return self.live.windows
 
     def _live_window_closed(self, interview_id: int) -> None:
         """Show what the interview became, with it still selected."""
@@ -462,34 +480,11 @@ class MainWindow(QMainWindow):
         self.interview_pages.setCurrentWidget(self.empty_state)
 
     def reload_follow_ups(self) -> None:
-        """The selected candidate's follow-ups (or everyone's); the tab counts everyone's overdue
-        ones, so a filter never hides what is late."""
-        from interviewdesk.services.follow_ups import list_follow_ups
+        self.follow_ups.reload()
 
-        selected = self._selected_candidate()
-        items = list_follow_ups(
-            self.db,
-            include_done=self.follow_ups.show_done.isChecked(),
-            candidate_id=selected[0] if selected else None,
-        )
-        self.follow_ups.set_items(items, selected[1] if selected else None)
-        late = items if selected is None else list_follow_ups(self.db, overdue_only=True)
-        overdue = sum(1 for item in late if item.overdue)
+    def _count_overdue(self, overdue: int) -> None:
         title = f"Follow-ups ({overdue} overdue)" if overdue else "Follow-ups"
         self.right_tabs.setTabText(self.right_tabs.indexOf(self.follow_ups), title)
-
-    def _follow_up_done(self, follow_up_id: int, done: bool) -> None:
-        from interviewdesk.services.follow_ups import set_follow_up_done
-
-        if self.db.read_only:
-            self.statusBar().showMessage("Read-only: mark it done in the window that has the database.", 8000)
-            self.reload_follow_ups()
-            return
-        try:
-            set_follow_up_done(self.db, follow_up_id, done)
-        except UserError as exc:
-            QMessageBox.warning(self, "Follow-up not changed", exc.message)
-        self.reload_follow_ups()
 
     def _page(self, candidate_id: int | None, after: InterviewRow | None, limit: int) -> list[InterviewRow]:
         from interviewdesk.services import interview_list

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from interviewdesk.domain.clock import Clock, SystemClock
+from interviewdesk.domain.records import NotesField
 from interviewdesk.errors import UserError
 from interviewdesk.services.leases import Lease, LeaseHeldError, acquire_lease
 from interviewdesk.services.live_session import LiveSession, open_live_session
@@ -237,6 +238,20 @@ class LiveInterviewWindow(QMainWindow):
         self.tasks.entering_section(index)
         self.refresh()
         self.focus_notes()
+
+    def show_note(self, section: int, question: int | None, words: str) -> None:
+        """Where a search result points: that section's notes with the caret at ``words``. A running
+        interview stays where it is (moving it would record a section change)."""
+        timer = self.session.timer
+        editor = self.script.notes.get(NotesField(section, question))
+        if editor is None or (timer.started and not timer.ended):
+            return
+        self.go_to_section(section)
+        found = editor.document().find(words) if words else None
+        if found is not None and not found.isNull():
+            editor.setTextCursor(found)
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.script.reveal(editor)
 
     def _section_clicked(self, row: int) -> None:
         if not self.saver.loading and row >= 0 and row != self.script.currentIndex():
