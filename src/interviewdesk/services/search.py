@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import Any
 
 from sqlalchemy.engine import Connection
 
 from interviewdesk.domain.search_text import Excerpt, Term, excerpt, parse_query, relevance
 from interviewdesk.domain.stamps import minute
 from interviewdesk.errors import NotFoundError, UserError
+from interviewdesk.services.template_cache import parsed_template
 from interviewdesk.store import catalog, search_rows
 from interviewdesk.store.database import Database
 from interviewdesk.store.search_index import STRIDE, Source, has_index
@@ -150,12 +151,11 @@ def _hits(connection: Connection, found: list[tuple[int, Any, str]], terms: list
     interview_ids = {row.interview_id for _, row, _ in found if row.interview_id}
     interviews = {row.id: row for row in search_rows.interview_context(connection, interview_ids)}
     names = search_rows.candidate_names(connection, {row.candidate_id for _, row, _ in found})
-    templates = _Templates(connection)
     hits = []
     for rowid, row, document in found:
         kind = Source(rowid % STRIDE)
         context = interviews.get(row.interview_id)
-        template = templates.get(context.template_id, context.content_hash) if context else None
+        template = parsed_template(connection, context.template_id, context.content_hash) if context else None
         hits.append(
             SearchHit(
                 kind=_KIND_NAMES[kind],
@@ -171,25 +171,6 @@ def _hits(connection: Connection, found: list[tuple[int, Any, str]], terms: list
             )
         )
     return hits
-
-
-class _Templates:
-    """Template versions parsed for section, competency and task names. A version's content never
-    changes, so a parsed one is kept for later searches by its content hash."""
-
-    parsed: ClassVar[dict[str, Template | None]] = {}
-    KEEP = 64
-
-    def __init__(self, connection: Connection) -> None:
-        self._connection = connection
-
-    def get(self, version_id: int, content_hash: str) -> Template | None:
-        if content_hash not in self.parsed:
-            body = catalog.template_body(self._connection, version_id)
-            if len(self.parsed) >= self.KEEP:
-                self.parsed.clear()
-            self.parsed[content_hash] = Template.from_dict(body) if body is not None else None
-        return self.parsed[content_hash]
 
 
 def _interview_label(context: Any) -> str:

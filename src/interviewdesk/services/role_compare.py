@@ -1,0 +1,104 @@
+"""Comparing the candidates of a role (the role written on each candidate, or one template), for the
+window's Roles tab, ``interviewdesk roles compare`` and the role PDF."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from interviewdesk.domain.panel import CompetencyKey
+from interviewdesk.domain.role_compare import CandidateLine, InterviewFacts, RoleComparison, compare
+from interviewdesk.domain.timer import section_durations
+from interviewdesk.domain.vocabulary import InterviewStatus
+from interviewdesk.errors import NotFoundError
+from interviewdesk.services.template_cache import parsed_template
+from interviewdesk.store import role_rows
+from interviewdesk.store.database import Database
+from interviewdesk.store.types import AnyRow
+from interviewdesk.templates.model import SectionKind, Template
+
+SORTS = ("overall", "name", "submitted")
+
+
+@dataclass(frozen=True, slots=True)
+class RoleSummary:
+    role: str
+    candidates: int
+    interviews: int
+
+
+def list_roles(db: Database) -> list[RoleSummary]:
+    with db.begin() as connection:
+        return [RoleSummary(r.role, r.candidates, r.interviews) for r in role_rows.roles(connection)]
+
+
+def compare_role(db: Database, role: str | None = None, *, template: str | None = None) -> RoleComparison:
+    """Every candidate whose role is ``role`` (any case), or who was interviewed with the template
+    ``template`` (its id, as in `templates list`); unknown ones are refused with what exists."""
+    with db.begin() as connection:
+        rows = role_rows.role_rows(connection, role=role, template_slug=template)
+        templates = {
+            row.template_id: parsed_template(connection, row.template_id, row.content_hash)
+            for row in rows.interviews
+        }
+    if not rows.interviews:
+        if template is not None:
+            raise NotFoundError(
+                f"no interviews with the template {template!r}; `interviewdesk templates list`."
+            )
+        raise NotFoundError(
+            f"no candidate has the role {role!r}; `interviewdesk roles list` shows the roles."
+        )
+    grouped: dict[int, tuple[str, list[InterviewFacts]]] = {}
+    for row in rows.interviews:
+        parsed = templates[row.template_id]
+        if parsed is None:
+            continue
+        facts = _facts(row, parsed, rows)
+        grouped.setdefault(row.candidate_id, (row.candidate, []))[1].append(facts)
+    title = f"Template {template}" if template is not None else (rows.interviews[0].role_name or role or "")
+    return compare(title, [(cid, name, facts) for cid, (name, facts) in grouped.items()])
+
+
+def _facts(row: AnyRow, template: Template, rows: role_rows.RoleRows) -> InterviewFacts:
+    keys: dict[str, CompetencyKey] = {c.id: (c.id, c.name) for c in template.competencies}
+    events = rows.events.get(row.id, [])
+    spent = section_durations(events, len(template.sections))
+    own = [
+        i for i, section in enumerate(template.sections) if section.kind is SectionKind.CANDIDATE_QUESTIONS
+    ]
+    labels = {r.id: r.label for r in template.recommendations}
+    return InterviewFacts(
+        interview_id=row.id,
+        interviewer=row.interviewer,
+        submitted=row.status == InterviewStatus.SUBMITTED,
+        template=row.slug,
+        version=row.template_version,
+        template_name=template.name,
+        levels={keys[cid]: level for cid, level in rows.levels.get(row.id, {}).items() if cid in keys},
+        weights={(c.id, c.name): c.weight for c in template.competencies},
+        recommendation=labels.get(row.recommendation, row.recommendation) if row.recommendation else None,
+        questions=sum(len(section.questions) for section in template.sections),
+        asked=rows.asked.get(row.id, 0),
+        spent_s=sum(spent),
+        planned_s=template.planned_minutes * 60,
+        own_questions_s=sum(spent[i] for i in own),
+        own_questions_planned_s=sum(template.sections[i].minutes for i in own) * 60,
+        started=bool(events),
+    )
+
+
+def sorted_lines(comparison: RoleComparison, by: str = "overall") -> list[CandidateLine]:
+    """The candidates by overall (best first, those without one last), by name, or by how many
+    submitted interviews they have; or by a competency's id (best mean first)."""
+    lines = list(comparison.lines)
+    if by == "name":
+        return sorted(lines, key=lambda line: line.name.casefold())
+    if by == "submitted":
+        return sorted(lines, key=lambda line: -line.submitted)
+    if by == "overall":
+        return sorted(lines, key=lambda line: (line.overall is None, -(line.overall or 0)))
+    key = next((k for k in comparison.competencies if k[0] == by), None)
+    if key is None:
+        choices = ", ".join([*SORTS, *(k[0] for k in comparison.competencies)])
+        raise NotFoundError(f"cannot sort by {by!r}; choose one of: {choices}.")
+    return sorted(lines, key=lambda line: (line.cells[key].mean is None, -(line.cells[key].mean or 0)))

@@ -1,0 +1,141 @@
+"""What comparing the candidates of a role reads, for all of them at once: a few set-wise queries,
+never one per interview (a role of 500 candidates has some 1,500 interviews)."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, literal_column, select
+from sqlalchemy.engine import Connection
+
+from interviewdesk.domain.timer import TimerEventData
+from interviewdesk.domain.vocabulary import InterviewStatus, TimerEventKind
+from interviewdesk.store.tables import (
+    asked_questions,
+    candidates,
+    interviewers,
+    interviews,
+    score_amendments,
+    scores,
+    template_versions,
+    timer_events,
+)
+from interviewdesk.store.types import AnyRow
+
+
+@dataclass(frozen=True, slots=True)
+class RoleRows:
+    interviews: list[AnyRow]  # with the candidate's name, the interviewer and the template version
+    levels: dict[int, dict[str, int]]  # per interview: each competency's level (amended if it was)
+    asked: dict[int, int]  # per interview: script questions marked asked
+    events: dict[int, list[TimerEventData]]  # per interview, in order
+
+
+def roles(connection: Connection) -> list[AnyRow]:
+    """Each role named on a candidate: ``role``, ``candidates``, ``interviews`` (not cancelled)."""
+    live = interviews.c.status != InterviewStatus.CANCELLED
+    return list(
+        connection.execute(
+            select(
+                candidates.c.role,
+                func.count(func.distinct(candidates.c.id)).label("candidates"),
+                func.count(interviews.c.id).filter(live).label("interviews"),
+            )
+            .outerjoin(interviews, interviews.c.candidate_id == candidates.c.id)
+            .where(candidates.c.role != "")
+            .group_by(candidates.c.role)
+            .order_by(func.lower(candidates.c.role))
+        )
+    )
+
+
+def role_rows(
+    connection: Connection, *, role: str | None = None, template_slug: str | None = None
+) -> RoleRows:
+    """Every interview (but the cancelled) of the candidates whose role is ``role`` (any case), or
+    of those interviewed with the template ``template_slug``."""
+    query = (
+        select(
+            interviews.c.id,
+            interviews.c.candidate_id,
+            candidates.c.name.label("candidate"),
+            candidates.c.role.label("role_name"),
+            interviews.c.status,
+            interviews.c.recommendation,
+            interviews.c.template_id,
+            template_versions.c.content_hash,
+            template_versions.c.slug,
+            template_versions.c.version.label("template_version"),
+            func.coalesce(interviewers.c.name, "").label("interviewer"),
+        )
+        .join_from(interviews, candidates)
+        .join(template_versions, template_versions.c.id == interviews.c.template_id)
+        .outerjoin(interviewers, interviewers.c.id == interviews.c.interviewer_id)
+        .where(interviews.c.status != InterviewStatus.CANCELLED)
+        .order_by(candidates.c.name, candidates.c.id, interviews.c.id)
+    )
+    if role is not None:
+        query = query.where(func.lower(candidates.c.role) == role.lower())
+    if template_slug is not None:
+        query = query.where(template_versions.c.slug == template_slug)
+    found = list(connection.execute(query))
+    ids = json.dumps([row.id for row in found])
+    return RoleRows(found, _levels(connection, ids), _asked(connection, ids), _events(connection, ids))
+
+
+def _among(column: Any, ids: str) -> Any:
+    # The interview ids as one JSON parameter: hundreds of them, not hundreds of parameters.
+    return column.in_(select(literal_column("value")).select_from(func.json_each(ids)))
+
+
+def _levels(connection: Connection, ids: str) -> dict[int, dict[str, int]]:
+    levels: dict[int, dict[str, int]] = defaultdict(dict)
+    for row in connection.execute(
+        select(scores.c.interview_id, scores.c.competency_id, scores.c.level).where(
+            _among(scores.c.interview_id, ids)
+        )
+    ):
+        if row.level is not None:
+            levels[row.interview_id][row.competency_id] = row.level
+    # An amendment made after the seal counts at its value; the latest of several.
+    for row in connection.execute(
+        select(scores.c.interview_id, scores.c.competency_id, score_amendments.c.level)
+        .join_from(score_amendments, scores)
+        .where(_among(scores.c.interview_id, ids))
+        .order_by(score_amendments.c.amended_at, score_amendments.c.id)
+    ):
+        if row.level is None:
+            levels[row.interview_id].pop(row.competency_id, None)
+        else:
+            levels[row.interview_id][row.competency_id] = row.level
+    return dict(levels)
+
+
+def _asked(connection: Connection, ids: str) -> dict[int, int]:
+    rows = connection.execute(
+        select(asked_questions.c.interview_id, func.count())
+        .where(_among(asked_questions.c.interview_id, ids))
+        .group_by(asked_questions.c.interview_id)
+    )
+    return {int(interview_id): int(count) for interview_id, count in rows}
+
+
+def _events(connection: Connection, ids: str) -> dict[int, list[TimerEventData]]:
+    events: dict[int, list[TimerEventData]] = defaultdict(list)
+    kinds = {kind.value: kind for kind in TimerEventKind}
+    rows = connection.execute(
+        select(
+            timer_events.c.interview_id,
+            timer_events.c.kind,
+            timer_events.c.offset_s,
+            timer_events.c.section_index,
+        )
+        .where(_among(timer_events.c.interview_id, ids))
+        .order_by(timer_events.c.interview_id, timer_events.c.offset_s, timer_events.c.id)
+    )
+    for interview_id, kind, offset, section in rows:
+        events[interview_id].append(TimerEventData(kinds[kind], offset, section))
+    return dict(events)
