@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from interviewdesk.cli.common import Commands, command, group, open_db, row_id, wrote
+from interviewdesk.cli.review import add_role_arguments
 from interviewdesk.errors import UserError
 
 
@@ -40,7 +41,15 @@ def add_export_commands(commands: Commands) -> None:
     feedback.add_argument(
         "--draft", action="store_true", help="print the draft as text instead of writing a PDF"
     )
-    for sub in (pdf, panel, feedback):
+    role = command(
+        export,
+        "role",
+        "the candidates of a role side by side: scores, recommendations, equal treatment",
+        'export role "Software Engineer" -o role.pdf --sort name',
+        _export_role,
+    )
+    add_role_arguments(role)
+    for sub in (pdf, panel, feedback, role):
         # Only the draft (printed as text) needs no file to write.
         sub.add_argument(
             "-o",
@@ -73,6 +82,19 @@ def _export_panel(args: argparse.Namespace, target: str) -> int:
     paper = Paper(args.paper) if args.paper else None
     export_panel_pdf(open_db(target), args.candidate, args.output, paper=paper)
     wrote(f"wrote the panel summary of candidate {args.candidate} to", args.output)
+    return 0
+
+
+def _export_role(args: argparse.Namespace, target: str) -> int:
+    from interviewdesk.cli.review import chosen
+    from interviewdesk.services.pdf_export import Paper, export_role_pdf
+
+    chosen(args)
+    paper = Paper(args.paper) if args.paper else None
+    export_role_pdf(
+        open_db(target), args.output, args.role, template=args.template, sort=args.sort, paper=paper
+    )
+    wrote(f"wrote the comparison of {args.role or 'template ' + args.template} to", args.output)
     return 0
 
 

@@ -78,7 +78,12 @@ class CandidateLine:
     interviews: int
     submitted: int
     treatment: Treatment
-    flags: tuple[str, ...] = field(default=())
+    flags: tuple[str, ...] = field(default=())  # about the scores
+    unequal: tuple[str, ...] = field(default=())  # how the interviews differed from the others'
+
+    @property
+    def to_discuss(self) -> tuple[str, ...]:
+        return self.flags + self.unequal
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +183,7 @@ def _with_treatment_flags(
     compared = sum(1 for found in held.values() if found)
     flagged = []
     for line in lines:
-        flags = list(line.flags)
+        flags: list[str] = []
         mine = held.get(line.candidate_id, [])
         if mine:
             had = {fact.template for fact in mine}
@@ -189,7 +194,7 @@ def _with_treatment_flags(
             ]
             for fact in mine:
                 flags += _unequal(fact, by_template[fact.template])
-        flagged.append(replace(line, flags=tuple(flags)))
+        flagged.append(replace(line, unequal=tuple(flags)))
     return flagged
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from interviewdesk.atomic import check_target, write_bytes_atomic
 from interviewdesk.domain.clock import utc_now
 from interviewdesk.errors import ExportCancelledError
-from interviewdesk.export.pdf import Paper, paper_for_locale, render_interview, render_panel
+from interviewdesk.export.pdf import Paper, paper_for_locale, render_interview, render_panel, render_role
 from interviewdesk.services.reports import interview_report, panel_report
 from interviewdesk.store.database import Database
 
@@ -66,6 +66,27 @@ def export_panel_pdf(
     write_bytes_atomic(target, pdf)
     if progress is not None:
         progress(len(panel.members) + 1, len(panel.members) + 1)
+    return target
+
+
+def export_role_pdf(
+    db: Database,
+    target: Path,
+    role: str | None = None,
+    *,
+    template: str | None = None,
+    sort: str = "overall",
+    paper: Paper | None = None,
+) -> Path:
+    """The candidates of a role (or of one template) side by side, sorted by ``sort``."""
+    from interviewdesk.services.role_compare import compare_role, sorted_lines
+
+    check_target(target)
+    comparison = compare_role(db, role, template=template)
+    lines = sorted_lines(comparison, sort)
+    write_bytes_atomic(
+        target, render_role(comparison, lines, paper or paper_for_locale(), exported_at=export_time())
+    )
     return target
 
 

@@ -35,18 +35,19 @@ class RoleRows:
 
 
 def roles(connection: Connection) -> list[AnyRow]:
-    """Each role named on a candidate: ``role``, ``candidates``, ``interviews`` (not cancelled)."""
+    """Each role named on a candidate (in any case): ``role``, ``candidates``, ``interviews`` (not
+    cancelled)."""
     live = interviews.c.status != InterviewStatus.CANCELLED
     return list(
         connection.execute(
             select(
-                candidates.c.role,
+                func.min(candidates.c.role).label("role"),  # one spelling of it: "Software Engineer"
                 func.count(func.distinct(candidates.c.id)).label("candidates"),
                 func.count(interviews.c.id).filter(live).label("interviews"),
             )
             .outerjoin(interviews, interviews.c.candidate_id == candidates.c.id)
             .where(candidates.c.role != "")
-            .group_by(candidates.c.role)
+            .group_by(func.lower(candidates.c.role))  # as compared: in any case
             .order_by(func.lower(candidates.c.role))
         )
     )
