@@ -115,6 +115,13 @@ class MainWindow(QMainWindow):
         self.search = SearchTab(lambda: self.db, self._selected_candidate)
         self.search.open_hit.connect(self._open_hit)
         self.right_tabs.addTab(self.search, "Search")
+        from interviewdesk.ui.roles_tab import RolesTab
+
+        self.roles = RolesTab(lambda: self.db)
+        self.roles.show_candidate.connect(self._show_candidate)
+        self.roles.export.connect(lambda role: self.exporter.export_role(role) if role else None)
+        self.right_tabs.addTab(self.roles, "Roles")
+        self.right_tabs.currentChanged.connect(self._tab_shown)
         from interviewdesk.ui.templates_tab import TemplatesTab
 
         self.templates = TemplatesTab(lambda: self.db)
@@ -167,6 +174,8 @@ class MainWindow(QMainWindow):
             self.follow_ups.view.setFocus()
         elif self.right_tabs.currentWidget() is self.search:
             self.search.start()
+        elif self.right_tabs.currentWidget() is self.roles:
+            self.roles.role.setFocus()
         elif self.table.isVisible():
             self.table.setFocus()
         else:  # no interviews yet: the empty state's first button
@@ -180,6 +189,7 @@ class MainWindow(QMainWindow):
         self.placement.save("full")
         self.bridge.close()  # an export under way finishes first
         self.search.shut_down()
+        self.roles.shut_down()
         super().closeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -334,7 +344,7 @@ class MainWindow(QMainWindow):
 
         keys = [a for menu in self.menus for a in menu.actions() if not a.shortcut().isEmpty()]
         extra = [
-            ("Ctrl+PgDown / Ctrl+PgUp", "Switch between Interviews, Follow-ups, Search and Templates"),
+            ("Ctrl+PgDown / Ctrl+PgUp", "Switch between Interviews, Follow-ups, Search, Roles and Templates"),
             ("Down / Up", "In Search: from the field into the results and back"),
             ("Enter", "Open the selected interview (or, on a follow-up, mark it done)"),
         ]
@@ -403,12 +413,19 @@ class MainWindow(QMainWindow):
         self.right_tabs.setCurrentWidget(self.search)
         self.search.start()
 
+    def _tab_shown(self, _index: int) -> None:
+        if self.right_tabs.currentWidget() is self.roles and self.db is not None:
+            self.roles.reload()  # roles change with every candidate added or edited
+
+    def _show_candidate(self, candidate_id: int) -> None:
+        self.select_candidate(candidate_id)
+        self.right_tabs.setCurrentIndex(0)
+        self.table.setFocus()
+
     def _open_hit(self, hit: SearchHit) -> None:
         """A search result: its interview at that note, or (a name) the candidate's interviews."""
         if hit.interview_id is None or self.db.read_only:
-            self.select_candidate(hit.candidate_id)
-            self.right_tabs.setCurrentIndex(0)
-            self.table.setFocus()
+            self._show_candidate(hit.candidate_id)
             if hit.interview_id is not None:
                 self.statusBar().showMessage(
                     "Read-only: open the interview in the window that has the database.", 8000

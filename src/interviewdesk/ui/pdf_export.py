@@ -87,6 +87,14 @@ class PdfExporter(QObject):
 
         self._ask_file(f"{_file_stem(name)}-panel.pdf", "Export panel PDF", work)
 
+    def export_role(self, role: str) -> None:
+        from interviewdesk.services.pdf_export import export_role_pdf
+
+        def work(_progress: Callable[[int, int], None], path: Path) -> Path:
+            return export_role_pdf(self._db(), path, role)
+
+        self._ask_file(f"{_file_stem(role)}-candidates.pdf", "Export role PDF", work)
+
     def _ask_file(
         self, suggested: str, title: str, work: Callable[[Callable[[int, int], None], Path], Path]
     ) -> None:
