@@ -181,6 +181,7 @@ def _with_treatment_flags(
             by_template.setdefault(fact.template, []).append(fact)
             holders.setdefault(fact.template, set()).add(cid)
     compared = sum(1 for found in held.values() if found)
+    usual = {template: _Usual.of(facts) for template, facts in by_template.items()}
     flagged = []
     for line in lines:
         flags: list[str] = []
@@ -193,26 +194,46 @@ def _with_treatment_flags(
                 if kind not in had and compared > 1 and len(who) * 2 > compared
             ]
             for fact in mine:
-                flags += _unequal(fact, by_template[fact.template])
+                flags += _unequal(fact, usual[fact.template])
         flagged.append(replace(line, unequal=tuple(flags)))
     return flagged
 
 
-def _unequal(fact: InterviewFacts, same_kind: list[InterviewFacts]) -> list[str]:
+@dataclass(frozen=True, slots=True)
+class _Usual:
+    """What the interviews of one template were like, across the candidates (computed once)."""
+
+    count: int
+    versions: int
+    version: int
+    time_s: float
+    asked_share: float
+
+    @classmethod
+    def of(cls, facts: Sequence[InterviewFacts]) -> _Usual:
+        versions = Counter(fact.version for fact in facts)
+        shares = [fact.asked / fact.questions for fact in facts if fact.questions]
+        return cls(
+            count=len(facts),
+            versions=len(versions),
+            version=versions.most_common(1)[0][0],
+            time_s=median(fact.spent_s for fact in facts),
+            asked_share=median(shares) if shares else 0.0,
+        )
+
+
+def _unequal(fact: InterviewFacts, usual: _Usual) -> list[str]:
     name, flags = fact.template_name, []
-    versions = Counter(other.version for other in same_kind)
-    usual_version = versions.most_common(1)[0][0]
-    if len(versions) > 1 and fact.version != usual_version:
-        flags.append(f"{name}: version {fact.version}, most had version {usual_version}")
-    if len(same_kind) > 1:
-        usual_time = median(other.spent_s for other in same_kind)
-        if usual_time and fact.spent_s < SHORT_SHARE * usual_time:
-            flags.append(f"{name}: {_minutes(fact.spent_s)} min, the median {_minutes(usual_time)}")
-        shares = [other.asked / other.questions for other in same_kind if other.questions]
-        usual_share = median(shares) if shares else 0.0
+    if usual.versions > 1 and fact.version != usual.version:
+        flags.append(f"{name}: version {fact.version}, most had version {usual.version}")
+    if usual.count > 1:
+        if usual.time_s and fact.spent_s < SHORT_SHARE * usual.time_s:
+            flags.append(f"{name}: {_minutes(fact.spent_s)} min, the median {_minutes(usual.time_s)}")
         share = fact.asked / fact.questions if fact.questions else None
-        if share is not None and usual_share and share < SHORT_SHARE * usual_share:
-            flags.append(f"{name}: {share:.0%} of the script's questions asked, the median {usual_share:.0%}")
+        if share is not None and usual.asked_share and share < SHORT_SHARE * usual.asked_share:
+            flags.append(
+                f"{name}: {share:.0%} of the script's questions asked, the median {usual.asked_share:.0%}"
+            )
     planned = fact.own_questions_planned_s
     if planned and fact.own_questions_s < OWN_QUESTIONS_SHARE * planned:
         flags.append(

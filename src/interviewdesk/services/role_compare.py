@@ -36,10 +36,11 @@ def compare_role(db: Database, role: str | None = None, *, template: str | None 
     ``template`` (its id, as in `templates list`); unknown ones are refused with what exists."""
     with db.begin() as connection:
         rows = role_rows.role_rows(connection, role=role, template_slug=template)
-        templates = {
+        parsed = {
             row.template_id: parsed_template(connection, row.template_id, row.content_hash)
             for row in rows.interviews
         }
+    shapes = {version: _Shape.of(template) for version, template in parsed.items() if template is not None}
     if not rows.interviews:
         if template is not None:
             raise NotFoundError(
@@ -50,23 +51,44 @@ def compare_role(db: Database, role: str | None = None, *, template: str | None 
         )
     grouped: dict[int, tuple[str, list[InterviewFacts]]] = {}
     for row in rows.interviews:
-        parsed = templates[row.template_id]
-        if parsed is None:
-            continue
-        facts = _facts(row, parsed, rows)
+        if row.template_id not in shapes:
+            continue  # a version that could not be read (not one of ours): nothing to compare
+        facts = _facts(row, shapes[row.template_id], rows)
         grouped.setdefault(row.candidate_id, (row.candidate, []))[1].append(facts)
     title = f"Template {template}" if template is not None else (rows.interviews[0].role_name or role or "")
     return compare(title, [(cid, name, facts) for cid, (name, facts) in grouped.items()])
 
 
-def _facts(row: AnyRow, template: Template, rows: role_rows.RoleRows) -> InterviewFacts:
-    keys: dict[str, CompetencyKey] = {c.id: (c.id, c.name) for c in template.competencies}
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """What every interview of one template version shares, worked out once per version."""
+
+    template: Template
+    keys: dict[str, CompetencyKey]
+    weights: dict[CompetencyKey, float]
+    labels: dict[str, str]
+    own: tuple[int, ...]  # the candidate's-questions sections
+    questions: int
+
+    @classmethod
+    def of(cls, template: Template) -> _Shape:
+        keys = {c.id: (c.id, c.name) for c in template.competencies}
+        sections = template.sections
+        return cls(
+            template,
+            keys,
+            {keys[c.id]: c.weight for c in template.competencies},
+            {r.id: r.label for r in template.recommendations},
+            tuple(i for i, s in enumerate(sections) if s.kind is SectionKind.CANDIDATE_QUESTIONS),
+            sum(len(section.questions) for section in sections),
+        )
+
+
+def _facts(row: AnyRow, shape: _Shape, rows: role_rows.RoleRows) -> InterviewFacts:
+    template = shape.template
     events = rows.events.get(row.id, [])
     spent = section_durations(events, len(template.sections))
-    own = [
-        i for i, section in enumerate(template.sections) if section.kind is SectionKind.CANDIDATE_QUESTIONS
-    ]
-    labels = {r.id: r.label for r in template.recommendations}
+    recommendation = row.recommendation
     return InterviewFacts(
         interview_id=row.id,
         interviewer=row.interviewer,
@@ -74,15 +96,17 @@ def _facts(row: AnyRow, template: Template, rows: role_rows.RoleRows) -> Intervi
         template=row.slug,
         version=row.template_version,
         template_name=template.name,
-        levels={keys[cid]: level for cid, level in rows.levels.get(row.id, {}).items() if cid in keys},
-        weights={(c.id, c.name): c.weight for c in template.competencies},
-        recommendation=labels.get(row.recommendation, row.recommendation) if row.recommendation else None,
-        questions=sum(len(section.questions) for section in template.sections),
+        levels={
+            shape.keys[cid]: level for cid, level in rows.levels.get(row.id, {}).items() if cid in shape.keys
+        },
+        weights=shape.weights,
+        recommendation=shape.labels.get(recommendation, recommendation) if recommendation else None,
+        questions=shape.questions,
         asked=rows.asked.get(row.id, 0),
         spent_s=sum(spent),
         planned_s=template.planned_minutes * 60,
-        own_questions_s=sum(spent[i] for i in own),
-        own_questions_planned_s=sum(template.sections[i].minutes for i in own) * 60,
+        own_questions_s=sum(spent[i] for i in shape.own),
+        own_questions_planned_s=sum(template.sections[i].minutes for i in shape.own) * 60,
         started=bool(events),
     )
 
