@@ -106,6 +106,14 @@ def test_migrations_and_cli_on_postgresql(postgres_url: str, cli) -> None:
     assert bad.code == 2 and "no candidate 999" in bad.err
     assert_sealed_scores_are_refused(postgres_url)
     assert_one_editor_per_interview(postgres_url)
+    compared = json.loads(cli("roles", "compare", "software engineer", "--json", db=postgres_url).out)
+    assert {c["name"] for c in compared["candidates"]} >= {
+        "Amara Okafor",
+        "Mateo Rossi",
+        "Ελένη Παπαδοπούλου",
+    }
+    refused = cli("search", "mentoring", db=postgres_url)
+    assert refused.code == 2 and "PostgreSQL" in refused.err and refused.err.count("\n") == 1
 
 
 def assert_sealed_scores_are_refused(url: str) -> None:

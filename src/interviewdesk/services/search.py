@@ -108,7 +108,10 @@ def search(
         return SearchResults(query, (), 0, capped=False)
     with db.begin() as connection:
         if not has_index(connection):
-            raise UserError("search works on the local database file; this database has no search index.")
+            raise UserError(
+                "search works on a local database file; on a PostgreSQL server it is not built yet "
+                "(docs/search.md). Nothing was changed."
+            )
         if candidate_id is not None and not catalog.candidate_exists(connection, candidate_id):
             raise NotFoundError(f"no candidate {candidate_id}; `interviewdesk candidates list` shows them.")
         rowids = _matches(connection, fts_query(terms), candidate_id)

@@ -83,13 +83,20 @@ def role_rows(
     if template_slug is not None:
         query = query.where(template_versions.c.slug == template_slug)
     found = list(connection.execute(query))
-    ids = json.dumps([row.id for row in found])
+    ids = _Ids([row.id for row in found], sqlite=connection.dialect.name == "sqlite")
     return RoleRows(found, _levels(connection, ids), _asked(connection, ids), _events(connection, ids))
 
 
-def _among(column: Any, ids: str) -> Any:
-    # The interview ids as one JSON parameter: hundreds of them, not hundreds of parameters.
-    return column.in_(select(literal_column("value")).select_from(func.json_each(ids)))
+@dataclass(frozen=True, slots=True)
+class _Ids:
+    values: list[int]
+    sqlite: bool
+
+
+def _among(column: Any, ids: _Ids) -> Any:
+    if ids.sqlite:  # one JSON parameter: SQLite allows only so many, and binds them one by one
+        return column.in_(select(literal_column("value")).select_from(func.json_each(json.dumps(ids.values))))
+    return column.in_(ids.values)
 
 
 def _tuples(connection: Connection, query: Any) -> list[Any]:
@@ -102,7 +109,7 @@ def _tuples(connection: Connection, query: Any) -> list[Any]:
         result.close()
 
 
-def _levels(connection: Connection, ids: str) -> dict[int, dict[str, int]]:
+def _levels(connection: Connection, ids: _Ids) -> dict[int, dict[str, int]]:
     levels: dict[int, dict[str, int]] = defaultdict(dict)
     query = select(scores.c.interview_id, scores.c.competency_id, scores.c.level).where(
         _among(scores.c.interview_id, ids)
@@ -125,7 +132,7 @@ def _levels(connection: Connection, ids: str) -> dict[int, dict[str, int]]:
     return dict(levels)
 
 
-def _asked(connection: Connection, ids: str) -> dict[int, int]:
+def _asked(connection: Connection, ids: _Ids) -> dict[int, int]:
     rows = connection.execute(
         select(asked_questions.c.interview_id, func.count())
         .where(_among(asked_questions.c.interview_id, ids))
@@ -134,7 +141,7 @@ def _asked(connection: Connection, ids: str) -> dict[int, int]:
     return {int(interview_id): int(count) for interview_id, count in rows}
 
 
-def _events(connection: Connection, ids: str) -> dict[int, list[TimerEventData]]:
+def _events(connection: Connection, ids: _Ids) -> dict[int, list[TimerEventData]]:
     events: dict[int, list[TimerEventData]] = defaultdict(list)
     kinds = {kind.value: kind for kind in TimerEventKind}
     rows = connection.execute(
