@@ -27,6 +27,7 @@ from interviewdesk.templates.model import Template
 
 CAP = 500  # matches ranked at most; past it, the newest CAP (see store.search_rows)
 PAGE = 50
+EXCERPT = 160  # characters around the first match: two lines of the result list
 
 _KIND_NAMES = {
     Source.CANDIDATE: "candidate",
@@ -170,7 +171,7 @@ def _hits(connection: Connection, found: list[tuple[int, Any, str]], terms: list
                 section_index=row.section_index,
                 question_index=row.question_index,
                 private=bool(row.private),
-                excerpt=excerpt(document, terms),
+                excerpt=excerpt(document, terms, width=EXCERPT),
             )
         )
     return hits

@@ -94,6 +94,7 @@ class SearchTab(QWidget):
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.results.setAlternatingRowColors(True)
         self.results.setResizeMode(QListView.ResizeMode.Adjust)  # rewrapped when the window is resized
+        self.results.setUniformItemSizes(True)
         self.results.activated.connect(self._activated)
         self.results.installEventFilter(self)
         top = QHBoxLayout()
@@ -206,16 +207,29 @@ def _html(hit: SearchHit) -> str:
 
 
 class _MarkedDelegate(QStyledItemDelegate):
-    """Draws a result as rich text (the matching words in bold), wrapped to the list's width."""
+    """Draws a result as rich text (the matching words in bold) in three lines: its context and two
+    of the excerpt. Every row is the same height, so the list never lays out fifty documents to
+    show ten, and each document is laid out once and kept while it is on screen."""
 
     MARGIN = 4
+    KEEP = 200
+
+    def __init__(self, parent: QListView) -> None:
+        super().__init__(parent)
+        self._documents: dict[tuple[str, int], QTextDocument] = {}
 
     def _document(self, html: str, width: int, option: QStyleOptionViewItem) -> QTextDocument:
-        document = QTextDocument()
-        document.setDefaultFont(option.font)
-        document.setDocumentMargin(self.MARGIN)
-        document.setHtml(html)
-        document.setTextWidth(max(width, 120))
+        key = (html, width)
+        document = self._documents.get(key)
+        if document is None:
+            if len(self._documents) >= self.KEEP:
+                self._documents.clear()
+            document = QTextDocument()
+            document.setDefaultFont(option.font)
+            document.setDocumentMargin(self.MARGIN)
+            document.setHtml(html)
+            document.setTextWidth(max(width, 120))
+            self._documents[key] = document
         return document
 
     def paint(
@@ -234,6 +248,7 @@ class _MarkedDelegate(QStyledItemDelegate):
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         context.palette.setColor(QPalette.ColorRole.Text, options.palette.color(role))
         painter.save()
+        painter.setClipRect(options.rect)  # a longer excerpt ends at the row's edge
         painter.translate(options.rect.topLeft())
         document.documentLayout().draw(painter, context)
         painter.restore()
@@ -241,5 +256,4 @@ class _MarkedDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         view = self.parent()
         width = view.viewport().width() if isinstance(view, QListView) else option.rect.width()
-        document = self._document(str(index.data(HTML_ROLE) or ""), width, option)
-        return QSize(width, int(document.size().height()))
+        return QSize(width, 3 * option.fontMetrics.lineSpacing() + 2 * self.MARGIN + 2)
