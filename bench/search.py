@@ -25,9 +25,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from interviewdesk.domain.search_text import parse_query
-from interviewdesk.services.search import fts_query, search
+from interviewdesk.services.search import search
 from interviewdesk.services.workspace import open_workspace
 from interviewdesk.store.search_index import SOURCES, register_fold
+from interviewdesk.store.search_rows import fts5_query
 from make_db import make_db
 
 WORDS = 20_000
@@ -108,7 +109,7 @@ def queries(words: list[str]) -> dict[str, list[tuple[str, bool]]]:
 
 def floor(path: Path, query: str, typing: bool) -> float:
     connection = sqlite3.connect(path)
-    expression = fts_query(parse_query(query, prefix_last=typing))
+    expression = fts5_query(parse_query(query, prefix_last=typing))
     started = time.perf_counter()
     connection.execute(
         "SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT 50", (expression,)

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 
 from interviewdesk.domain.clock import ManualClock
 from interviewdesk.domain.vocabulary import QuestionTopic
@@ -64,6 +65,37 @@ def _close_queues() -> Iterator[None]:
         OPEN_QUEUES.pop().close()
 
 
+@pytest.fixture(scope="module")
+def seeded_postgres(postgres_url: str) -> str:
+    """The module's server database, migrated and holding the built-in templates: each test's
+    database is a copy of it."""
+    open_workspace(postgres_url).close()
+    return postgres_url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_db(request: pytest.FixtureRequest, db: Database) -> Iterator[Database]:
+    """A fresh database on each backend: the local file (FTS5), or the server (its own text search)."""
+    if request.param == "sqlite":
+        yield db
+        return
+    base: str = request.getfixturevalue("seeded_postgres")
+    name = f"search_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base.replace("/interviewdesk?", "/postgres?"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE interviewdesk")
+    workspace = open_workspace(base.replace("/interviewdesk?", f"/{name}?"))
+    try:
+        yield workspace
+    finally:
+        while OPEN_QUEUES:
+            OPEN_QUEUES.pop().close()
+        workspace.close()
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f"DROP DATABASE {name}")
+        admin.dispose()
+
+
 def texts(db: Database, query: str, **options: object) -> list[str]:
     return [hit.excerpt.text for hit in search(db, query, **options).hits]  # type: ignore[arg-type]
 
@@ -89,26 +121,26 @@ def texts(db: Database, query: str, **options: object) -> list[str]:
     ],
 )
 def test_a_note_is_found_by_word_prefix_phrase_and_in_any_script(
-    db: Database, query: str, expected: str | None
+    any_db: Database, query: str, expected: str | None
 ) -> None:
-    interview_with_notes(db)
-    found = texts(db, query)
+    interview_with_notes(any_db)
+    found = texts(any_db, query)
     if expected is None:
         assert found == []
     else:
         assert len(found) == 1 and expected in found[0], found
 
 
-def test_while_typing_the_last_word_is_a_prefix(db: Database) -> None:
-    interview_with_notes(db)
-    assert texts(db, "idempot") == []
-    assert len(texts(db, "idempot", typing=True)) == 1
+def test_while_typing_the_last_word_is_a_prefix(any_db: Database) -> None:
+    interview_with_notes(any_db)
+    assert texts(any_db, "idempot") == []
+    assert len(texts(any_db, "idempot", typing=True)) == 1
 
 
-def test_a_hit_says_where_it_is_and_marks_the_words(db: Database) -> None:
-    candidate, session, _ = interview_with_notes(db)
+def test_a_hit_says_where_it_is_and_marks_the_words(any_db: Database) -> None:
+    candidate, session, _ = interview_with_notes(any_db)
     interview_id = session.interview_id
-    (hit,) = search(db, "invoice").hits
+    (hit,) = search(any_db, "invoice").hits
     assert (hit.kind, hit.candidate_id, hit.candidate, hit.interview_id) == (
         "note",
         candidate,
@@ -120,14 +152,14 @@ def test_a_hit_says_where_it_is_and_marks_the_words(db: Database) -> None:
     assert not hit.private
 
 
-def test_a_private_note_is_found_and_marked(db: Database) -> None:
-    interview_with_notes(db)
-    (hit,) = search(db, "salary").hits
+def test_a_private_note_is_found_and_marked(any_db: Database) -> None:
+    interview_with_notes(any_db)
+    (hit,) = search(any_db, "salary").hits
     assert hit.private and hit.kind == "note"
 
 
-def test_the_index_follows_edits_amendments_and_deletions(db: Database) -> None:
-    _candidate, session, queue = interview_with_notes(db)
+def test_the_index_follows_edits_amendments_and_deletions(any_db: Database) -> None:
+    _candidate, session, queue = interview_with_notes(any_db)
     session.set_notes(1, 0, [(60.0, "Rewrote the billing service.", False)])
     session.set_score("ownership", 3)
     session.set_evidence("ownership", "Owned the migration end to end.")
@@ -136,38 +168,50 @@ def test_the_index_follows_edits_amendments_and_deletions(db: Database) -> None:
     session.set_summary("Strong on reliability.")
     session.set_aspirations("Wants to lead a platform team.")
     save(session, queue)
-    assert texts(db, "idempotency") == [] and texts(db, "面试") == []  # the old words are gone
-    assert len(texts(db, "billing")) == 1
-    assert [h.kind for h in search(db, "migration").hits] == ["evidence"]
-    assert [h.kind for h in search(db, "weekly").hits] == ["candidate question"]
-    assert [h.kind for h in search(db, "reliability").hits] == ["summary"]
-    assert [h.kind for h in search(db, "platform").hits] == ["aspirations"]
+    assert texts(any_db, "idempotency") == [] and texts(any_db, "面试") == []  # the old words are gone
+    assert len(texts(any_db, "billing")) == 1
+    assert [h.kind for h in search(any_db, "migration").hits] == ["evidence"]
+    assert [h.kind for h in search(any_db, "weekly").hits] == ["candidate question"]
+    assert [h.kind for h in search(any_db, "reliability").hits] == ["summary"]
+    assert [h.kind for h in search(any_db, "platform").hits] == ["aspirations"]
 
     session.delete_question(next(iter(session.questions)))
     save(session, queue)
-    assert texts(db, "weekly") == []
+    assert texts(any_db, "weekly") == []
 
     session.submit()
     save(session, queue)
     session.amend("ownership", 4, "Also ran the cutover weekend.", "Second look at the notes")
     save(session, queue)
-    assert [h.kind for h in search(db, "cutover").hits] == ["amendment"]
-    assert [h.kind for h in search(db, '"second look"').hits] == ["amendment"]
-    with db.begin() as connection:  # the index is whole (FTS5's own check)
+    assert [h.kind for h in search(any_db, "cutover").hits] == ["amendment"]
+    assert [h.kind for h in search(any_db, '"second look"').hits] == ["amendment"]
+    if not any_db.is_sqlite:
+        return
+    with any_db.begin() as connection:  # the index is whole (FTS5's own check)
         connection.execute(text("INSERT INTO search_index(search_index, rank) VALUES ('integrity-check', 0)"))
 
 
-def test_a_candidate_is_found_by_name_and_results_narrow_to_one(db: Database) -> None:
-    amara, _, _ = interview_with_notes(db)
-    bo, _, _ = interview_with_notes(db, "Bo Lindqvist")
-    assert [(h.kind, h.candidate) for h in search(db, "lindq", typing=True).hits] == [
+def test_a_candidate_is_found_by_name_and_results_narrow_to_one(any_db: Database) -> None:
+    amara, _, _ = interview_with_notes(any_db)
+    bo, _, _ = interview_with_notes(any_db, "Bo Lindqvist")
+    assert [(h.kind, h.candidate) for h in search(any_db, "lindq", typing=True).hits] == [
         ("candidate", "Bo Lindqvist")
     ]
-    assert len(search(db, "invoice").hits) == 2
-    assert {h.candidate_id for h in search(db, "invoice", candidate_id=bo).hits} == {bo}
-    assert {h.candidate_id for h in search(db, "invoice", candidate_id=amara).hits} == {amara}
+    assert len(search(any_db, "invoice").hits) == 2
+    assert {h.candidate_id for h in search(any_db, "invoice", candidate_id=bo).hits} == {bo}
+    assert {h.candidate_id for h in search(any_db, "invoice", candidate_id=amara).hits} == {amara}
     with pytest.raises(NotFoundError, match="no candidate 99"):
-        search(db, "invoice", candidate_id=99)
+        search(any_db, "invoice", candidate_id=99)
+
+
+def test_an_erased_candidate_is_never_found(any_db: Database) -> None:
+    amara, _, _ = interview_with_notes(any_db)
+    interview_with_notes(any_db, "Bo Lindqvist")
+    while OPEN_QUEUES:  # the windows are closed before an erasure
+        OPEN_QUEUES.pop().close()
+    erase_candidate(any_db, amara)
+    assert {h.candidate for h in search(any_db, "invoice").hits} == {"Bo Lindqvist"}
+    assert search(any_db, "amara").hits == () and search(any_db, "面试").hits[0].candidate == "Bo Lindqvist"
 
 
 def test_erased_words_are_never_found_and_leave_no_trace_in_the_file(db: Database, db_path: Path) -> None:
@@ -181,21 +225,21 @@ def test_erased_words_are_never_found_and_leave_no_trace_in_the_file(db: Databas
     assert b"okafor" not in db_path.read_bytes().lower()
 
 
-def test_an_existing_database_is_indexed_by_its_migration(db_path: Path) -> None:
+def test_an_existing_database_is_indexed_by_its_migration(any_db: Database) -> None:
     from alembic import command
 
     from interviewdesk.services.demo import create_demo
     from interviewdesk.store.migrate import _config as alembic_config
+    from interviewdesk.store.search_index import has_index
 
-    database = open_workspace(str(db_path))
-    create_demo(database)
-    before = [(h.kind, h.excerpt.text) for h in search(database, "mentor*").hits]
-    with database.begin() as connection:
+    target = any_db.url.render_as_string(hide_password=False)
+    create_demo(any_db)
+    before = [(h.kind, h.excerpt.text) for h in search(any_db, "mentor*").hits]
+    with any_db.begin() as connection:
         command.downgrade(alembic_config(connection), "0004_leases_erasure")  # the previous release
-        tables = {row[0] for row in connection.execute(text("SELECT name FROM sqlite_master"))}
-        assert "search_index" not in tables
-    database.close()
-    database = open_workspace(str(db_path))
+        assert not has_index(connection)
+    any_db.close()
+    database = open_workspace(target.removeprefix("sqlite:///"))
     assert len(before) >= 3
     assert sorted((h.kind, h.excerpt.text) for h in search(database, "mentor*").hits) == sorted(before)
     database.close()

@@ -85,16 +85,6 @@ class SearchResults:
         return f"{shown}{more} match{'es' if self.total != 1 else ''} for {self.query!r}."
 
 
-def fts_query(terms: list[Term]) -> str:
-    """The terms as an FTS5 query: each a quoted string (so no word is read as an operator), a
-    string of several words being a phrase, ``*`` after a prefix."""
-    parts = []
-    for term in terms:
-        quoted = '"' + " ".join(term.words).replace('"', '""') + '"'
-        parts.append(quoted + ("*" if term.prefix else ""))
-    return " ".join(parts)
-
-
 def search(
     db: Database,
     query: str,
@@ -109,23 +99,20 @@ def search(
         return SearchResults(query, (), 0, capped=False)
     with db.begin() as connection:
         if not has_index(connection):
-            raise UserError(
-                "search works on a local database file; on a PostgreSQL server it is not built yet "
-                "(docs/search.md). Nothing was changed."
-            )
+            raise UserError("this database has no search index; open it with this release to build it.")
         if candidate_id is not None and not catalog.candidate_exists(connection, candidate_id):
             raise NotFoundError(f"no candidate {candidate_id}; `interviewdesk candidates list` shows them.")
-        rowids = _matches(connection, fts_query(terms), candidate_id)
+        rowids = _matches(connection, terms, candidate_id)
         found = _documents(connection, rowids)
         hits = _hits(connection, _best(found, terms, limit), terms)
     return SearchResults(query, tuple(hits), len(rowids), capped=len(rowids) >= CAP)
 
 
-def _matches(connection: Connection, query: str, candidate_id: int | None) -> list[int]:
+def _matches(connection: Connection, terms: list[Term], candidate_id: int | None) -> list[int]:
     if candidate_id is None:
-        return search_rows.matching(connection, query, cap=CAP)
+        return search_rows.matching(connection, terms, cap=CAP)
     rowids = search_rows.candidate_rowids(connection, candidate_id)
-    return search_rows.matching_within(connection, query, rowids)[:CAP]
+    return search_rows.matching_within(connection, terms, rowids)[:CAP]
 
 
 def _documents(connection: Connection, rowids: list[int]) -> list[tuple[int, Any, str]]:

@@ -3,16 +3,16 @@ never one per interview (a role of 500 candidates has some 1,500 interviews)."""
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, literal_column, select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from interviewdesk.domain.timer import TimerEventData
 from interviewdesk.domain.vocabulary import InterviewStatus, TimerEventKind
+from interviewdesk.store.id_lists import among
 from interviewdesk.store.tables import (
     asked_questions,
     candidates,
@@ -83,20 +83,8 @@ def role_rows(
     if template_slug is not None:
         query = query.where(template_versions.c.slug == template_slug)
     found = list(connection.execute(query))
-    ids = _Ids([row.id for row in found], sqlite=connection.dialect.name == "sqlite")
+    ids = [row.id for row in found]
     return RoleRows(found, _levels(connection, ids), _asked(connection, ids), _events(connection, ids))
-
-
-@dataclass(frozen=True, slots=True)
-class _Ids:
-    values: list[int]
-    sqlite: bool
-
-
-def _among(column: Any, ids: _Ids) -> Any:
-    if ids.sqlite:  # one JSON parameter: SQLite allows only so many, and binds them one by one
-        return column.in_(select(literal_column("value")).select_from(func.json_each(json.dumps(ids.values))))
-    return column.in_(ids.values)
 
 
 def _tuples(connection: Connection, query: Any) -> list[Any]:
@@ -109,10 +97,10 @@ def _tuples(connection: Connection, query: Any) -> list[Any]:
         result.close()
 
 
-def _levels(connection: Connection, ids: _Ids) -> dict[int, dict[str, int]]:
+def _levels(connection: Connection, ids: list[int]) -> dict[int, dict[str, int]]:
     levels: dict[int, dict[str, int]] = defaultdict(dict)
     query = select(scores.c.interview_id, scores.c.competency_id, scores.c.level).where(
-        _among(scores.c.interview_id, ids)
+        among(connection, scores.c.interview_id, ids)
     )
     for interview_id, competency_id, level in _tuples(connection, query):
         if level is not None:
@@ -121,7 +109,7 @@ def _levels(connection: Connection, ids: _Ids) -> dict[int, dict[str, int]]:
     amended = (
         select(scores.c.interview_id, scores.c.competency_id, score_amendments.c.level)
         .join_from(score_amendments, scores)
-        .where(_among(scores.c.interview_id, ids))
+        .where(among(connection, scores.c.interview_id, ids))
         .order_by(score_amendments.c.amended_at, score_amendments.c.id)
     )
     for interview_id, competency_id, level in _tuples(connection, amended):
@@ -132,16 +120,16 @@ def _levels(connection: Connection, ids: _Ids) -> dict[int, dict[str, int]]:
     return dict(levels)
 
 
-def _asked(connection: Connection, ids: _Ids) -> dict[int, int]:
+def _asked(connection: Connection, ids: list[int]) -> dict[int, int]:
     rows = connection.execute(
         select(asked_questions.c.interview_id, func.count())
-        .where(_among(asked_questions.c.interview_id, ids))
+        .where(among(connection, asked_questions.c.interview_id, ids))
         .group_by(asked_questions.c.interview_id)
     )
     return {int(interview_id): int(count) for interview_id, count in rows}
 
 
-def _events(connection: Connection, ids: _Ids) -> dict[int, list[TimerEventData]]:
+def _events(connection: Connection, ids: list[int]) -> dict[int, list[TimerEventData]]:
     events: dict[int, list[TimerEventData]] = defaultdict(list)
     kinds = {kind.value: kind for kind in TimerEventKind}
     rows = connection.execute(
@@ -151,7 +139,7 @@ def _events(connection: Connection, ids: _Ids) -> dict[int, list[TimerEventData]
             timer_events.c.offset_s,
             timer_events.c.section_index,
         )
-        .where(_among(timer_events.c.interview_id, ids))
+        .where(among(connection, timer_events.c.interview_id, ids))
         .order_by(timer_events.c.interview_id, timer_events.c.offset_s, timer_events.c.id)
     )
     for interview_id, kind, offset, section in rows:

@@ -10,5 +10,6 @@ SCHEMA_REVISIONS: tuple[str, ...] = (
     "0003_sealed_is_final",
     "0004_leases_erasure",
     "0005_search_index",
+    "0006_search_postgres",
 )
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]

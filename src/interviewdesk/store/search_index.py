@@ -45,8 +45,9 @@ SOURCES: dict[Source, tuple[str, str]] = {
 
 
 def is_index_table(name: str | None) -> bool:
-    """The FTS5 table and its shadow tables: SQLite's, not described by the schema's tables."""
-    return bool(name) and str(name).startswith("search_index")
+    """The search index's tables (FTS5's and its shadow tables; PostgreSQL's documents and their
+    index): made by their migrations, not described by the schema's tables."""
+    return bool(name) and str(name).startswith(("search_index", "search_entries", "ix_search_entries"))
 
 
 def register_fold(dbapi_connection: Any) -> None:
@@ -60,7 +61,14 @@ def _fold_or_empty(value: object) -> str:
 
 
 def has_index(connection: Connection) -> bool:
-    return connection.dialect.name == "sqlite" and bool(
+    """SQLite's FTS5 index, or PostgreSQL's table of documents (migration 0006)."""
+    if connection.dialect.name != "sqlite":
+        return connection.exec_driver_sql("SELECT to_regclass('search_entries')").scalar() is not None
+    return _has_fts5(connection)
+
+
+def _has_fts5(connection: Connection) -> bool:
+    return bool(
         connection.exec_driver_sql(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_index'"
         ).first()
@@ -70,7 +78,9 @@ def has_index(connection: Connection) -> bool:
 def ensure_current(connection: Connection) -> bool:
     """Rebuild the index when it was built with another folding (another release, or a Python
     with other Unicode tables): its rows could not otherwise be removed. True if it was rebuilt."""
-    if not has_index(connection) or get_setting(connection, FOLD_KEY) == FOLD_VERSION:
+    if connection.dialect.name != "sqlite" or not _has_fts5(connection):
+        return False
+    if get_setting(connection, FOLD_KEY) == FOLD_VERSION:
         return False
     rebuild(connection)
     return True
@@ -90,5 +100,5 @@ def rebuild(connection: Connection) -> None:
 def merge_away_deleted(connection: Connection) -> None:
     """Merge the index into one segment: the words of deleted rows, kept in older segments until
     a merge, are gone from the file (with secure_delete and VACUUM, from the disk)."""
-    if has_index(connection):
+    if connection.dialect.name == "sqlite" and _has_fts5(connection):
         connection.execute(text("INSERT INTO search_index(search_index) VALUES ('optimize')"))

@@ -1,7 +1,8 @@
-"""Reading SQLite's full-text index: the matching rows, newest first, and what each one is.
+"""Reading the full-text index (SQLite's FTS5, or PostgreSQL's text search): the matching rows,
+newest first, and what each one is.
 
 A common word can match most of a large file: at most ``cap`` matches are taken, newest rows first
-(the index walks its rowids backwards and stops there). FTS5's own BM25 rank is not asked for: its
+(FTS5 walks its rowids backwards and stops there). FTS5's own BM25 rank is not asked for: its
 rarity weights count every document of every term (and, for a phrase, check every position), a
 fixed 40-170 ms at a million paragraphs whatever the cap; the service ranks what it took instead.
 """
@@ -9,12 +10,13 @@ fixed 40-170 ms at a million paragraphs whatever the cap; the service ranks what
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Select, bindparam, func, literal, literal_column, select, text, union_all
 from sqlalchemy.engine import Connection
 
+from interviewdesk.domain.search_text import Term
 from interviewdesk.store.search_index import STRIDE, Source
 from interviewdesk.store.tables import (
     candidate_questions,
@@ -35,17 +37,57 @@ _MATCH_WITHIN = text(
     "SELECT rowid FROM search_index WHERE search_index MATCH :query "
     "AND rowid IN (SELECT value FROM json_each(:rowids)) ORDER BY rowid DESC"
 )
+# OFFSET 0 keeps PostgreSQL from walking the primary key backwards and testing every document: the
+# GIN index finds the matches first, then the newest are kept.
+_PG_MATCH = text(
+    "SELECT entry FROM (SELECT entry FROM search_entries WHERE document @@ to_tsquery('simple', :query) "
+    "OFFSET 0) AS found ORDER BY entry DESC LIMIT :cap"
+)
+_PG_MATCH_WITHIN = text(
+    "SELECT entry FROM search_entries WHERE document @@ to_tsquery('simple', :query) "
+    "AND entry = ANY(:rowids) ORDER BY entry DESC"
+)
 
 
-def matching(connection: Connection, query: str, *, cap: int) -> list[int]:
-    """The rowids of up to ``cap`` matches of an FTS5 query, newest first."""
-    cursor = connection.exec_driver_sql(_MATCH_SQL, (query, cap)).cursor  # plain ints, no Row objects
+def fts5_query(terms: Sequence[Term]) -> str:
+    """The terms as an FTS5 query: each a quoted string (so no word is read as an operator), a
+    string of several words being a phrase, ``*`` after a prefix."""
+    parts = []
+    for term in terms:
+        quoted = '"' + " ".join(term.words).replace('"', '""') + '"'
+        parts.append(quoted + ("*" if term.prefix else ""))
+    return " ".join(parts)
+
+
+def ts_query(terms: Sequence[Term]) -> str:
+    """The terms as a PostgreSQL tsquery: each word a quoted lexeme, a phrase's words ``<->``
+    apart, ``:*`` after a prefix, every term required."""
+
+    def lexeme(word: str, prefix: bool) -> str:
+        quoted = "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+        return quoted + (":*" if prefix else "")
+
+    parts = []
+    for term in terms:
+        last = len(term.words) - 1
+        words = [lexeme(word, term.prefix and i == last) for i, word in enumerate(term.words)]
+        parts.append("(" + " <-> ".join(words) + ")")
+    return " & ".join(parts)
+
+
+def matching(connection: Connection, terms: Sequence[Term], *, cap: int) -> list[int]:
+    """The rowids of up to ``cap`` matches of the terms, newest first."""
+    if connection.dialect.name != "sqlite":
+        return list(connection.scalars(_PG_MATCH, {"query": ts_query(terms), "cap": cap}))
+    cursor = connection.exec_driver_sql(_MATCH_SQL, (fts5_query(terms), cap)).cursor  # plain ints
     return [row[0] for row in cursor.fetchall()] if cursor is not None else []
 
 
-def matching_within(connection: Connection, query: str, rowids: list[int]) -> list[int]:
+def matching_within(connection: Connection, terms: Sequence[Term], rowids: list[int]) -> list[int]:
     """The rowids of the matches among ``rowids`` (one candidate's rows), newest first."""
-    found = connection.execute(_MATCH_WITHIN, {"query": query, "rowids": json.dumps(rowids)})
+    if connection.dialect.name != "sqlite":
+        return list(connection.scalars(_PG_MATCH_WITHIN, {"query": ts_query(terms), "rowids": rowids}))
+    found = connection.execute(_MATCH_WITHIN, {"query": fts5_query(terms), "rowids": json.dumps(rowids)})
     return [row[0] for row in found]
 
 
@@ -83,7 +125,10 @@ def documents(connection: Connection, kind: Source, ids: Iterable[int]) -> list[
     wanted = list(ids)
     if not wanted:
         return []
-    return list(connection.execute(_DOCUMENTS[kind], {"ids": json.dumps(wanted)}))
+    sqlite = connection.dialect.name == "sqlite"
+    return list(
+        connection.execute(_DOCUMENTS[sqlite][kind], {"ids": json.dumps(wanted) if sqlite else wanted})
+    )
 
 
 def _shape(
@@ -115,9 +160,7 @@ def _shape(
     ]
 
 
-def _documents() -> dict[Source, Select[Any]]:
-    # One JSON array for the ids: hundreds of them as one parameter, not hundreds of parameters.
-    ids: Any = select(literal_column("value")).select_from(func.json_each(bindparam("ids")))
+def _documents(ids: Any) -> dict[Source, Select[Any]]:
     by_interview = interviews.c.candidate_id
     queries: dict[Source, Select[Any]] = {
         Source.CANDIDATE: select(
@@ -197,7 +240,12 @@ def _documents() -> dict[Source, Select[Any]]:
     return queries
 
 
-_DOCUMENTS = _documents()
+# The ids as one JSON array on SQLite (hundreds of parameters cost more than the query), a bound
+# list on PostgreSQL.
+_DOCUMENTS = {
+    True: _documents(select(literal_column("value")).select_from(func.json_each(bindparam("ids")))),
+    False: _documents(bindparam("ids", expanding=True)),
+}
 
 
 def interview_context(connection: Connection, interview_ids: Iterable[int]) -> list[AnyRow]:
