@@ -51,3 +51,35 @@ def test_the_templates_are_listed_shown_imported_and_exported(qtbot, db: Databas
     assert target.read_text(encoding="utf-8") == changed.read_text(encoding="utf-8")
     window.close()
     window.close_database()
+
+
+def test_a_new_version_from_file_must_be_of_the_selected_template(
+    qtbot, db: Database, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, db)
+    tab = window.templates
+    window.right_tabs.setCurrentWidget(tab)
+    texts = [tab.list.item(i).text() for i in range(tab.list.count())]
+    tab.list.setCurrentRow(
+        next(i for i, t in enumerate(texts) if t.startswith("Software engineer interview"))
+    )
+    assert tab.version_button.isEnabled()
+    tab.version_button.click()
+    assert tab.file_dialog is not None and "software-engineer" in tab.file_dialog.windowTitle()
+    tab.file_dialog.close()
+
+    other = resource("templates", "general-structured.yaml").read_text(encoding="utf-8")
+    wrong = tmp_path / "general-changed.yaml"
+    wrong.write_text(other.replace("minutes: 5", "minutes: 6", 1), encoding="utf-8")
+    tab.import_file(wrong, of="software-engineer")
+    assert "is the template 'general-structured', not 'software-engineer'" in tab.box.text()
+    assert len(list_templates(db, latest_only=False)) == 4  # nothing stored
+
+    original = resource("templates", "software-engineer.yaml").read_text(encoding="utf-8")
+    changed = tmp_path / "engineer-v2.yaml"
+    changed.write_text(original.replace("minutes: 15", "minutes: 20", 1), encoding="utf-8")
+    with qtbot.waitSignal(tab.changed) as said:
+        tab.import_file(changed, of="software-engineer")
+    assert "Software engineer interview as version 2" in said.args[0]
+    window.close()
+    window.close_database()

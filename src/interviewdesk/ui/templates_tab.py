@@ -58,8 +58,15 @@ class TemplatesTab(QWidget):
         self.import_button.clicked.connect(self.ask_import)
         self.export_button = QPushButton("E&xport as YAML…")
         self.export_button.clicked.connect(self.ask_export)
+        self.version_button = QPushButton("New &version from file…")
+        self.version_button.setToolTip(
+            "The selected template, changed in your editor: stored as its next version (interviews "
+            "already planned keep theirs)"
+        )
+        self.version_button.clicked.connect(self.ask_new_version)
         buttons = QHBoxLayout()
         buttons.addWidget(self.import_button)
+        buttons.addWidget(self.version_button)
         buttons.addWidget(self.export_button)
         buttons.addStretch(1)
         split = QSplitter()
@@ -75,7 +82,9 @@ class TemplatesTab(QWidget):
         self.box: QMessageBox | None = None
 
     def set_writable(self, writable: bool) -> None:
+        self._writable = writable
         self.import_button.setEnabled(writable)
+        self.version_button.setEnabled(writable and self.list.count() > 0)
 
     def reload(self, select_id: int | None = None) -> None:
         from interviewdesk.services.template_library import list_templates, template_usage
@@ -96,6 +105,7 @@ class TemplatesTab(QWidget):
         if self.list.currentItem() is None and self.list.count():
             self.list.setCurrentRow(0)
         self.export_button.setEnabled(self.list.count() > 0)
+        self.version_button.setEnabled(getattr(self, "_writable", True) and self.list.count() > 0)
 
     def selected_id(self) -> int | None:
         item = self.list.currentItem()
@@ -123,12 +133,29 @@ class TemplatesTab(QWidget):
         dialog.fileSelected.connect(lambda chosen: self.import_file(Path(chosen)))
         dialog.open()
 
-    def import_file(self, path: Path) -> None:
+    def ask_new_version(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        slug = str(item.data(SLUG_ROLE))
+        dialog = self._dialog(f"New version of {slug}", save=False)
+        dialog.fileSelected.connect(lambda chosen: self.import_file(Path(chosen), of=slug))
+        dialog.open()
+
+    def import_file(self, path: Path, *, of: str | None = None) -> None:
+        """Validate and store a template file; ``of``: it must be a new version of that template."""
         from interviewdesk.services.template_library import store_template
         from interviewdesk.templates.loader import read_template_file
 
         try:
-            result = store_template(self._db(), read_template_file(path))
+            loaded = read_template_file(path)
+            if of is not None and loaded.template.id != of:
+                raise UserError(
+                    f"{path.name} is the template {loaded.template.id!r}, not {of!r}: a new version keeps "
+                    "the template's id. To add it as a template of its own, use Import template. "
+                    "Nothing was stored."
+                )
+            result = store_template(self._db(), loaded)
         except UserError as exc:  # every problem with its line, or an unreadable file
             self.box = tell(self, "Template not imported", exc.message)
             return
