@@ -32,6 +32,7 @@ from interviewdesk.ui.main_window import MainWindow
 from search import vocabulary  # the same words as the file's notes
 
 KEY_MS = 125
+LATE_MS = 16  # a stall a user can feel: printed when it happens
 READ_MS = 2500
 
 
@@ -59,7 +60,8 @@ def measure(window: MainWindow, keys: list[str]) -> dict[str, list[float]]:
 
     def tick() -> None:
         now = clock.elapsed()
-        times["event loop late"].append(max(0.0, now - last[0] - 1))
+        late = max(0.0, now - last[0] - 1)
+        times["event loop late"].append(late)
         last[0] = now
 
     ticker = QTimer(interval=1)
@@ -110,7 +112,11 @@ def main() -> None:
         if phase == "start":
             began.append(time.perf_counter())
         elif began:
-            collections.append((info["generation"], (time.perf_counter() - began.pop()) * 1000))
+            took = (time.perf_counter() - began.pop()) * 1000
+            collections.append((info["generation"], took))
+            if info["generation"] == 2:
+                when = "after" if window.search._frozen else "before"
+                print(f"  a full collection: {took:.1f} ms, {when} the first pause's freeze")
 
     gc.callbacks.append(collected)
     times = measure(window, keys)
@@ -125,6 +131,8 @@ def main() -> None:
         print(
             f"{name:<16} median {statistics.median(ordered):5.1f}  p99 {p99:5.1f}  longest {longest:5.1f} ms"
         )
+    felt = sum(1 for late in times["event loop late"] if late > LATE_MS)
+    print(f"the event loop more than {LATE_MS} ms late {felt} times")
     longest = max(collections, key=lambda c: c[1], default=(0, 0.0))
     full = [ms for generation, ms in collections if generation == 2]
     print(

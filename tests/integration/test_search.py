@@ -22,7 +22,7 @@ from interviewdesk.services.planning import add_candidate, plan_interview
 from interviewdesk.services.save_queue import SaveQueue
 from interviewdesk.services.search import search
 from interviewdesk.services.workspace import open_workspace
-from interviewdesk.store.database import Database
+from interviewdesk.store.database import Database, database_url
 from interviewdesk.store.search_index import FOLD_KEY, register_fold
 
 NOTES = [
@@ -81,7 +81,10 @@ def any_db(request: pytest.FixtureRequest, db: Database) -> Iterator[Database]:
         return
     base: str = request.getfixturevalue("seeded_postgres")
     name = f"search_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base.replace("/interviewdesk?", "/postgres?"), isolation_level="AUTOCOMMIT")
+    # The server's maintenance database, through the driver the app uses (database_url picks it).
+    admin = create_engine(
+        database_url(base.replace("/interviewdesk?", "/postgres?")), isolation_level="AUTOCOMMIT"
+    )
     with admin.connect() as connection:
         connection.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE interviewdesk")
     workspace = open_workspace(base.replace("/interviewdesk?", f"/{name}?"))

@@ -8,6 +8,7 @@ shown, and a query typed while one runs is searched as soon as it ends.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
 HIT_ROLE = Qt.ItemDataRole.UserRole
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 PAUSE_MS = 120  # typing pauses this long before a search starts
+FREEZE_MS = 1500
 HINT = (
     "Type to search notes, evidence, the candidate's questions and answers, summaries, aspirations, "
     'observations and names. Every word must appear; "quoted words" must stand together; accents '
@@ -71,6 +73,12 @@ class SearchTab(QWidget):
         self._running: str | None = None  # the query being searched, if any
         self._pause = QTimer(self, singleShot=True, interval=PAUSE_MS)
         self._pause.timeout.connect(self.search_now)
+        # The first searches leave long-lived objects (compiled queries, parsed templates, caches):
+        # at the first pause they are frozen (gc.freeze, no collection: instant), so Python's full
+        # collections, which a worker's allocations can start while typing, no longer walk them.
+        self._frozen = False
+        self._freeze = QTimer(self, singleShot=True, interval=FREEZE_MS)
+        self._freeze.timeout.connect(self._freeze_once)
         self.field = QLineEdit()
         self.field.setObjectName("searchField")
         self.field.setAccessibleName("Search")
@@ -144,6 +152,8 @@ class SearchTab(QWidget):
             item.setData(_html(hit), HTML_ROLE)
             self.model.appendRow(item)
         self.status.setText(results.describe())
+        if not self._frozen:
+            self._freeze.start()
         if results.hits:
             self.results.setCurrentIndex(self.model.index(0, 0))
 
@@ -183,9 +193,17 @@ class SearchTab(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
+    def _freeze_once(self) -> None:
+        if self._running is not None or self._pause.isActive():
+            self._freeze.start()  # still typing: later
+            return
+        self._frozen = True
+        gc.freeze()
+
     def shut_down(self) -> None:
         """The window closes: a search under way finishes, and nothing more is started."""
         self._pause.stop()
+        self._freeze.stop()
         self.bridge.close()
 
 
