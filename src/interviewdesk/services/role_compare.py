@@ -36,12 +36,14 @@ def compare_role(db: Database, role: str | None = None, *, template: str | None 
     ``template`` (its id, as in `templates list`); unknown ones are refused with what exists."""
     with db.begin() as connection:
         rows = role_rows.role_rows(connection, role=role, template_slug=template)
+        # A candidate of the role not interviewed yet is listed too ("no submitted interview yet").
+        everyone = role_rows.role_candidates(connection, role) if template is None and role else []
         parsed = {
             row.template_id: parsed_template(connection, row.template_id, row.content_hash)
             for row in rows.interviews
         }
     shapes = {version: _Shape.of(template) for version, template in parsed.items() if template is not None}
-    if not rows.interviews:
+    if not rows.interviews and not everyone:
         if template is not None:
             raise NotFoundError(
                 f"no interviews with the template {template!r}; `interviewdesk templates list`."
@@ -49,13 +51,13 @@ def compare_role(db: Database, role: str | None = None, *, template: str | None 
         raise NotFoundError(
             f"no candidate has the role {role!r}; `interviewdesk roles list` shows the roles."
         )
-    grouped: dict[int, tuple[str, list[InterviewFacts]]] = {}
+    grouped: dict[int, tuple[str, list[InterviewFacts]]] = {c.id: (c.name, []) for c in everyone}
     for row in rows.interviews:
         if row.template_id not in shapes:
             continue  # a version that could not be read (not one of ours): nothing to compare
         facts = _facts(row, shapes[row.template_id], rows)
         grouped.setdefault(row.candidate_id, (row.candidate, []))[1].append(facts)
-    title = f"Template {template}" if template is not None else (rows.interviews[0].role_name or role or "")
+    title = f"Template {template}" if template is not None else _role_title(rows, role)
     return compare(title, [(cid, name, facts) for cid, (name, facts) in grouped.items()])
 
 
@@ -82,6 +84,10 @@ class _Shape:
             tuple(i for i, s in enumerate(sections) if s.kind is SectionKind.CANDIDATE_QUESTIONS),
             sum(len(section.questions) for section in sections),
         )
+
+
+def _role_title(rows: role_rows.RoleRows, role: str | None) -> str:
+    return rows.interviews[0].role_name if rows.interviews else (role or "")
 
 
 def _facts(row: AnyRow, shape: _Shape, rows: role_rows.RoleRows) -> InterviewFacts:

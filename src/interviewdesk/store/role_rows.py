@@ -53,6 +53,17 @@ def roles(connection: Connection) -> list[AnyRow]:
     )
 
 
+def role_candidates(connection: Connection, role: str) -> list[AnyRow]:
+    """Every candidate whose role is ``role`` (any case), interviewed or not: ``id``, ``name``."""
+    return list(
+        connection.execute(
+            select(candidates.c.id, candidates.c.name)
+            .where(func.lower(candidates.c.role) == role.lower())
+            .order_by(candidates.c.name, candidates.c.id)
+        )
+    )
+
+
 def role_rows(
     connection: Connection, *, role: str | None = None, template_slug: str | None = None
 ) -> RoleRows:
