@@ -172,7 +172,7 @@ def test_a_whole_interview_by_keys(qtbot, db: Database, interview_id: int) -> No
     assert (report.recommendation, report.summary) == ("Yes", "Specific, honest, clear.")
     assert report.status == "submitted" and report.sealed_at is not None
     values = [ScoreValue(line.competency_id, line.level, line.evidence) for line in report.rubric]
-    assert report.seal_hash == seal_digest(interview_id, "yes", values)
+    assert report.seal_hash == seal_digest(window.session.uid, "yes", values)
 
 
 def test_the_save_cap_holds_during_continuous_typing(qtbot, db: Database, interview_id: int) -> None:

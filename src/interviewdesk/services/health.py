@@ -72,12 +72,7 @@ def check_database(db: Database, *, now: datetime | None = None) -> list[Finding
     broken = [
         head.id
         for head, rows in sealed
-        if not seal_holds(
-            head.id,
-            head.recommendation,
-            [ScoreValue(r.competency_id, r.level, r.evidence) for r in rows],
-            head.seal_hash,
-        )
+        if not seal_holds(head.uid, head.recommendation, [ScoreValue.of(r) for r in rows], head.seal_hash)
     ]
     if broken:
         ids = ", ".join(map(str, broken[:20]))

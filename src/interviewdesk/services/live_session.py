@@ -79,6 +79,7 @@ class LiveSession:
         template: Template,
         timer: InterviewTimer,
         *,
+        uid: str,
         candidate: str,
         interviewer: str,
         status: InterviewStatus,
@@ -87,6 +88,7 @@ class LiveSession:
     ) -> None:
         held = recorded or Recorded()
         self.interview_id = interview_id
+        self.uid = uid  # the global id, which the seal is made over
         self.template = template
         self.timer = timer
         self.candidate = candidate
@@ -129,6 +131,7 @@ class LiveSession:
             head.id,
             template,
             InterviewTimer(clock, planned, events + recovered),
+            uid=head.uid,
             candidate=head.candidate_name,
             interviewer=head.interviewer_name,
             status=InterviewStatus(head.status),
@@ -359,7 +362,7 @@ class LiveSession:
         self._require_unsealed()
         if self.timer.started and not self.timer.ended:
             self.end()
-        digest = seal_digest(self.interview_id, self.recommendation, self.scores.values())
+        digest = seal_digest(self.uid, self.recommendation, self.scores.values())
         self.sealed_at = self._now()
         self.status = InterviewStatus.SUBMITTED
         self._set(
@@ -440,7 +443,7 @@ def _recorded(rows: InterviewRows) -> Recorded:
         )
     return Recorded(
         notes=notes,
-        scores={s.competency_id: ScoreValue(s.competency_id, s.level, s.evidence) for s in rows.scores},
+        scores={s.competency_id: ScoreValue.of(s) for s in rows.scores},
         amended={a.competency_id: ScoreValue(a.competency_id, a.level, a.evidence) for a in rows.amendments},
         asked=set(rows.asked),
         checklist=set(rows.checklist),

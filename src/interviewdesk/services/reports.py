@@ -184,8 +184,8 @@ def _seal_intact(rows: InterviewRows) -> bool | None:
     head = rows.head
     if head.seal_hash is None:
         return None
-    scores = [ScoreValue(s.competency_id, s.level, s.evidence) for s in rows.scores]
-    return seal_holds(head.id, head.recommendation, scores, head.seal_hash)
+    scores = [ScoreValue.of(s) for s in rows.scores]
+    return seal_holds(head.uid, head.recommendation, scores, head.seal_hash)
 
 
 def _level_label(scale: dict[int, str], level: int | None) -> str:

@@ -12,16 +12,18 @@ from interviewdesk.store.types import AnyRow
 
 
 def sealed_interviews(connection: Connection) -> list[tuple[AnyRow, list[AnyRow]]]:
-    """Every sealed interview (id, recommendation, seal_hash) with its score rows."""
+    """Every sealed interview (id, uid, recommendation, seal_hash) with its score rows."""
     heads = list(
         connection.execute(
-            select(interviews.c.id, interviews.c.recommendation, interviews.c.seal_hash)
+            select(interviews.c.id, interviews.c.uid, interviews.c.recommendation, interviews.c.seal_hash)
             .where(interviews.c.seal_hash.is_not(None))
             .order_by(interviews.c.id)
         )
     )
     by_interview: dict[int, list[AnyRow]] = defaultdict(list)
-    query = select(scores.c.interview_id, scores.c.competency_id, scores.c.level, scores.c.evidence).where(
+    query = select(
+        scores.c.interview_id, scores.c.competency_id, scores.c.level, scores.c.evidence, scores.c.evidence_sha256
+    ).where(
         scores.c.interview_id.in_(select(interviews.c.id).where(interviews.c.seal_hash.is_not(None)))
     )
     for row in connection.execute(query):

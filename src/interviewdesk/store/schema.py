@@ -11,5 +11,6 @@ SCHEMA_REVISIONS: tuple[str, ...] = (
     "0004_leases_erasure",
     "0005_search_index",
     "0006_search_postgres",
+    "0007_identities",
 )
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]

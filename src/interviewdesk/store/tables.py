@@ -29,7 +29,7 @@ from sqlalchemy import (
 
 from interviewdesk.domain.clock import utc_now
 from interviewdesk.domain.vocabulary import FollowUpKind, InterviewStatus, QuestionTopic, TimerEventKind
-from interviewdesk.store.types import UTCDateTime
+from interviewdesk.store.types import UTCDateTime, new_uid
 
 # Named constraints keep Alembic migrations reproducible on SQLite and PostgreSQL alike.
 NAMING = {
@@ -54,6 +54,11 @@ def _enum(kind: type[StrEnum]) -> Enum:
 
 def _id() -> Column[int]:
     return Column("id", Integer, primary_key=True)
+
+
+def _uid() -> Column[str]:
+    """The global id a row is known by on every laptop and in every bundle (a UUID, as text)."""
+    return Column("uid", String(36), nullable=False, default=new_uid, unique=True, index=True)
 
 
 def _interview_fk(*, primary_key: bool = False) -> Column[int]:
@@ -86,6 +91,7 @@ candidates = Table(
     "candidates",
     metadata,
     _id(),
+    _uid(),
     Column("name", String(200), nullable=False),
     Column("role", String(200), nullable=False, default=""),
     Column("email", String(320), nullable=False, default=""),
@@ -96,13 +102,16 @@ interviewers = Table(
     "interviewers",
     metadata,
     _id(),
+    _uid(),
     Column("name", String(200), nullable=False, unique=True),
+    Column("email", String(320), nullable=False, default=""),
 )
 
 interviews = Table(
     "interviews",
     metadata,
     _id(),
+    _uid(),
     Column("candidate_id", ForeignKey("candidates.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("interviewer_id", ForeignKey("interviewers.id", ondelete="RESTRICT")),
     Column("template_id", ForeignKey("template_versions.id", ondelete="RESTRICT"), nullable=False),
@@ -120,6 +129,9 @@ interviews = Table(
     Column("disclosure_confirmed_at", UTCDateTime),
     Column("sealed_at", UTCDateTime),
     Column("seal_hash", String(64)),
+    # An imported interview: the others' submissions its author's laptop held before the seal
+    # ([{"interview": uid, "imported_at": iso time}]), as its bundle carried them.
+    Column("prior_submissions", JSON),
     Column("created_at", UTCDateTime, nullable=False, default=utc_now),
     Column("updated_at", UTCDateTime, nullable=False, default=utc_now, onupdate=utc_now),
     Index("ix_interviews_scheduled_at_id", "scheduled_at", "id"),
@@ -129,6 +141,7 @@ timer_events = Table(
     "timer_events",
     metadata,
     _id(),
+    _uid(),
     _interview_fk(),
     Column("kind", _enum(TimerEventKind), nullable=False),
     Column("at", UTCDateTime, nullable=False),
@@ -140,6 +153,7 @@ notes = Table(
     "notes",
     metadata,
     _id(),
+    _uid(),
     _interview_fk(),
     Column("section_index", Integer, nullable=False),
     Column("question_index", Integer),
@@ -154,10 +168,14 @@ scores = Table(
     "scores",
     metadata,
     _id(),
+    _uid(),
     Column("interview_id", ForeignKey("interviews.id", ondelete="CASCADE"), nullable=False),
     Column("competency_id", String(64), nullable=False),
     Column("level", Integer),
     Column("evidence", Text, nullable=False, default=""),
+    # Set on a score imported with its evidence withheld (a private note's words on the laptop it
+    # came from): the digest of the evidence as sealed, so the seal can still be checked here.
+    Column("evidence_sha256", String(64)),
     Column("updated_at", UTCDateTime, nullable=False, default=utc_now, onupdate=utc_now),
     UniqueConstraint("interview_id", "competency_id"),
 )
@@ -166,6 +184,7 @@ score_amendments = Table(
     "score_amendments",
     metadata,
     _id(),
+    _uid(),
     Column("score_id", ForeignKey("scores.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("level", Integer),
     Column("evidence", Text, nullable=False, default=""),
@@ -177,6 +196,7 @@ candidate_questions = Table(
     "candidate_questions",
     metadata,
     _id(),
+    _uid(),
     _interview_fk(),
     Column("text", Text, nullable=False),
     Column("topic", _enum(QuestionTopic), nullable=False, default=QuestionTopic.OTHER),
@@ -207,6 +227,7 @@ task_records = Table(
     "task_records",
     metadata,
     _id(),
+    _uid(),
     Column("interview_id", ForeignKey("interviews.id", ondelete="CASCADE"), nullable=False),
     Column("task_id", String(64), nullable=False),
     Column("started_offset_s", Float),
@@ -221,6 +242,7 @@ task_observations = Table(
     "task_observations",
     metadata,
     _id(),
+    _uid(),
     Column("task_record_id", ForeignKey("task_records.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("text", Text, nullable=False),
     Column("offset_s", Float, nullable=False, default=0.0),
@@ -230,6 +252,7 @@ follow_ups = Table(
     "follow_ups",
     metadata,
     _id(),
+    _uid(),
     _interview_fk(),
     Column("kind", _enum(FollowUpKind), nullable=False),
     Column("description", Text, nullable=False, default=""),
@@ -267,4 +290,20 @@ settings = Table(
     metadata,
     Column("key", String(64), primary_key=True),
     Column("value", Text, nullable=False),
+)
+
+# Every bundle that added or changed an interview here: its history across laptops, and the import
+# times that say whether an interviewer could have seen others' scores before sealing their own.
+bundle_imports = Table(
+    "bundle_imports",
+    metadata,
+    _id(),
+    _interview_fk(),
+    Column("kind", String(20), nullable=False),  # "submission" or "plan"
+    Column("action", String(20), nullable=False),  # "added" or "updated"
+    Column("bundle_sha256", String(64), nullable=False),
+    Column("source_device", String(36), nullable=False),
+    Column("revision_at", UTCDateTime, nullable=False),
+    Column("seal_hash", String(64)),
+    Column("imported_at", UTCDateTime, nullable=False),
 )

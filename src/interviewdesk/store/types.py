@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -47,3 +48,8 @@ def inserted_id(result: AnyResult) -> int:
     if key is None:
         raise RuntimeError("the insert made no row")
     return int(key[0])
+
+
+def new_uid() -> str:
+    """A fresh global id (a random UUID, as text): the same on every laptop the row travels to."""
+    return str(uuid.uuid4())
