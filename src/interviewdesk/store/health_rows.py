@@ -22,10 +22,12 @@ def sealed_interviews(connection: Connection) -> list[tuple[AnyRow, list[AnyRow]
     )
     by_interview: dict[int, list[AnyRow]] = defaultdict(list)
     query = select(
-        scores.c.interview_id, scores.c.competency_id, scores.c.level, scores.c.evidence, scores.c.evidence_sha256
-    ).where(
-        scores.c.interview_id.in_(select(interviews.c.id).where(interviews.c.seal_hash.is_not(None)))
-    )
+        scores.c.interview_id,
+        scores.c.competency_id,
+        scores.c.level,
+        scores.c.evidence,
+        scores.c.evidence_sha256,
+    ).where(scores.c.interview_id.in_(select(interviews.c.id).where(interviews.c.seal_hash.is_not(None))))
     for row in connection.execute(query):
         by_interview[row.interview_id].append(row)
     return [(head, by_interview[head.id]) for head in heads]
