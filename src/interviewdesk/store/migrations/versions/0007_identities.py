@@ -16,6 +16,7 @@ import hashlib
 import json
 import uuid
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -44,6 +45,11 @@ SQLITE_UUID = (
     "substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || "
     "substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))"
 )
+# Built from this file's constants only.
+UID_TRIGGER = (
+    "CREATE TRIGGER {table}_uid AFTER INSERT ON {table} FOR EACH ROW WHEN NEW.uid = '' "  # noqa: S608
+    "BEGIN UPDATE {table} SET uid = " + SQLITE_UUID + " WHERE id = NEW.id; END"
+)
 SEALED_TRIGGERS = {"scores": ("scores_sealed_update",), "interviews": ("interviews_sealed_update",)}
 POSTGRES_TRIGGERS = {"scores": "scores_sealed", "interviews": "interviews_sealed"}
 
@@ -61,10 +67,7 @@ def upgrade() -> None:
         # A row written without one (a script, the sqlite3 shell) still gets a global id; the app
         # always gives one, so the trigger's condition is all it costs.
         if sqlite:
-            op.execute(
-                f"CREATE TRIGGER {table}_uid AFTER INSERT ON {table} FOR EACH ROW WHEN NEW.uid = '' "
-                f"BEGIN UPDATE {table} SET uid = {SQLITE_UUID} WHERE id = NEW.id; END"  # noqa: S608
-            )
+            op.execute(UID_TRIGGER.format(table=table))
         else:
             op.execute(f"ALTER TABLE {table} ALTER COLUMN uid SET DEFAULT gen_random_uuid()::text")
     op.add_column(
@@ -119,13 +122,11 @@ def downgrade() -> None:
 
 
 class _Sealed:
-    def __init__(self, row: sa.Row, scores: list[tuple[str, int | None, str]]) -> None:
-        self.id, self.uid, self.recommendation, self.seal_hash = (
-            row.id,
-            row.uid,
-            row.recommendation,
-            row.seal_hash,
-        )
+    def __init__(self, row: Any, scores: list[tuple[str, int | None, str]]) -> None:
+        self.id: int = row.id
+        self.uid: str = row.uid
+        self.recommendation: str | None = row.recommendation
+        self.seal_hash: str = row.seal_hash
         self.scores = scores
 
 
