@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
+
+from interviewdesk.domain.digest import content_hash
 
 
 class ScoreRow(Protocol):
@@ -69,9 +70,9 @@ def seal_digest(interview_uid: str, recommendation: str | None, scores: Iterable
         ([s.competency_id, s.level, s.sealed_evidence_digest] for s in scores if not s.is_blank),
         key=lambda item: str(item[0]),
     )
-    payload = {"seal": 2, "interview": interview_uid, "recommendation": recommendation, "scores": kept}
-    canonical = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return content_hash(
+        {"seal": 2, "interview": interview_uid, "recommendation": recommendation, "scores": kept}
+    )
 
 
 def seal_holds(

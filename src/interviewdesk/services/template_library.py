@@ -51,6 +51,11 @@ def _save(connection: Connection, loaded: LoadedTemplate) -> tuple[AnyRow, bool]
     )
 
 
+def save_loaded(connection: Connection, loaded: LoadedTemplate) -> int:
+    """Store a template version that came in a bundle (checked by its content hash); its id."""
+    return int(_save(connection, loaded)[0].id)
+
+
 def store_template(db: Database, loaded: LoadedTemplate) -> ImportResult:
     """Store a validated template; a changed template with a known id becomes its next version."""
     with db.begin() as connection:

@@ -7,24 +7,18 @@ their own dataclasses.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.engine import Connection
 
+from interviewdesk.domain.digest import content_hash
 from interviewdesk.store.tables import candidates, interviewers, interviews
 from interviewdesk.store.tables import template_versions as tv
 from interviewdesk.store.types import AnyRow, inserted_id
 
 TEMPLATE_SUMMARY = (tv.c.id, tv.c.slug, tv.c.version, tv.c.name, tv.c.role, tv.c.kind, tv.c.body)
-
-
-def content_hash(data: dict[str, Any]) -> str:
-    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def save_template(
