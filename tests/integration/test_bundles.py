@@ -24,7 +24,8 @@ from interviewdesk.services.bundles import (
 from interviewdesk.services.interview_list import list_interviews
 from interviewdesk.services.live_session import open_live_session
 from interviewdesk.services.planning import add_candidate, plan_interview
-from interviewdesk.services.reports import panel_report
+from interviewdesk.services.identity import set_me
+from interviewdesk.services.reports import interview_report, panel_report
 from interviewdesk.services.save_queue import SaveQueue
 from interviewdesk.store.tables import bundle_imports
 from tests.integration.bundle_support import SCRIPTS, Laptop, make_laptop, run_interview
@@ -108,7 +109,7 @@ def test_a_panel_gathered_from_bundles_equals_one_typed_into_one_database(
     assert coordinator.path.read_bytes() == before  # the same bundles twice change nothing
 
     shared = (
-        make_laptop(tmp_path / "shared", seeded_database, "Shared Laptop")
+        make_laptop(tmp_path / "shared", seeded_database, "Shared Laptop", coordinator=True)
         if (tmp_path / "shared").mkdir() is None
         else None
     )
@@ -229,3 +230,67 @@ def test_a_bundle_made_by_a_newer_release_is_refused_with_what_to_do(
         and "newer release" in outcome.refused
         and "Update InterviewDesk" in outcome.refused
     )
+
+
+def test_others_scores_stay_sealed_until_my_own_is_submitted(
+    laptops: dict[str, Laptop], tmp_path: Path
+) -> None:
+    from interviewdesk.errors import UserError
+    from interviewdesk.services.role_compare import compare_role
+    from interviewdesk.services.search import search
+
+    coordinator = laptops["coordinator"]
+    candidate = add_candidate(coordinator.db, "Amara Okafor", role="Engineer")
+    plans = {}
+    for name in PANEL:
+        plans[name] = tmp_path / f"plan-{name.split()[0]}.idbundle"
+        plan_bundle(
+            coordinator.db,
+            candidate_id=candidate,
+            interviewer=name,
+            template_ref="general-structured",
+            scheduled_at=None,
+            target=plans[name],
+        )
+    sent = {}
+    for name in ("Tomás Ortega", "Wen Li"):
+        laptop = laptops[name]
+        import_bundles(laptop.db, [plans[name]])
+        run_interview(laptop.db, only_interview(laptop), name)
+        sent[name] = tmp_path / f"submission-{name.split()[0]}.idbundle"
+        export_bundle(laptop.db, [only_interview(laptop)], sent[name])
+
+    priya = laptops["Priya Raman"]
+    import_bundles(priya.db, [plans["Priya Raman"], *sent.values()])
+    rows = list_interviews(priya.db)
+    mine = next(r.id for r in rows if r.interviewer == "Priya Raman")
+    theirs = [r.id for r in rows if r.id != mine]
+    report = panel_report(priya.db, rows[0].candidate_id)
+    assert report.sealed_notice == "2 sealed interviews waiting for your submission"
+    assert [m.report.interviewer for m in report.members] == ["Priya Raman"]
+    for other in theirs:
+        with pytest.raises(UserError, match="stays sealed until you submit"):
+            interview_report(priya.db, other)
+        with pytest.raises(UserError, match="stays sealed"):
+            open_live_session(priya.db, other, ManualClock())
+    assert search(priya.db, "trade-off").hits == ()  # Tomás's evidence
+    line = compare_role(priya.db, "engineer").lines[0]
+    assert line.submitted == 0
+
+    run_interview(priya.db, mine, "Priya Raman")
+    report = panel_report(priya.db, rows[0].candidate_id)
+    assert report.sealed_notice == "" and len(report.members) == 3
+    (own,) = [m.report for m in report.members if m.report.interviewer == "Priya Raman"]
+    assert own.seen_before_seal == 2  # the others' submissions were on her laptop (sealed from her)
+    assert {h.kind for h in search(priya.db, "trade-off").hits} == {"evidence", "note"}
+    with pytest.raises(UserError, match="came in a bundle"):
+        open_live_session(priya.db, theirs[0], ManualClock())
+
+    # Someone not on the panel sees nothing; a coordinator sees everything.
+    outsider = laptops["coordinator"]
+    import_bundles(outsider.db, list(sent.values()))
+    assert len(panel_report(outsider.db, candidate).members) == 3
+    set_me(outsider.db, "Rosa Díaz", coordinator=False)
+    hidden = panel_report(outsider.db, candidate)
+    assert hidden.sealed_notice.startswith("2 sealed interviews by the candidate's panel (you are not on it")
+    assert [m.report.status for m in hidden.members] == ["planned"]  # Priya's, not sent back yet

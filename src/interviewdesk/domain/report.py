@@ -200,6 +200,9 @@ class InterviewReport:
     include_private: bool = False
     seal_intact: bool | None = None  # None: not sealed; False: the sealed scores were changed
     flags: tuple[Flag, ...] = field(default=())
+    # Sealed: how many others' submissions of the candidate were on its author's laptop before the
+    # seal (they could have seen those scores); None: not sealed.
+    seen_before_seal: int | None = None
 
     @property
     def script_coverage(self) -> tuple[int, int]:
@@ -329,6 +332,7 @@ class PanelReport:
     candidate_role: str
     members: tuple[PanelMember, ...]
     competencies: tuple[tuple[str, str], ...]  # (id, name) in first-seen order
+    sealed_notice: str = ""  # "2 sealed interviews waiting for your submission": hidden from this reader
 
     def checklist(self) -> list[tuple[str, list[str]]]:
         """Each role-clarity item of any interview with who covered it (empty: nobody did), in

@@ -12,12 +12,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
+from sqlalchemy.engine import Connection
+
 from interviewdesk.domain.clock import Clock, utc_now
 from interviewdesk.domain.records import CandidateQuestion, InterviewFields, NotesField, Paragraph, TaskFields
 from interviewdesk.domain.scoring import ScoreValue, seal_digest
 from interviewdesk.domain.timer import InterviewTimer, TimerEventData, running_seconds
 from interviewdesk.domain.vocabulary import FollowUpKind, InterviewStatus, QuestionTopic, TimerEventKind
 from interviewdesk.errors import NotFoundError, UserError
+from interviewdesk.services.identity import current_me
 from interviewdesk.services.live_changes import (
     AmendmentChange,
     AskedChange,
@@ -32,6 +35,8 @@ from interviewdesk.services.live_changes import (
     TaskChange,
     TimerEventChange,
 )
+from interviewdesk.services.visibility import refuse_if_sealed, sealed_for_me
+from interviewdesk.store.bundle_rows import latest_import
 from interviewdesk.store.database import Database
 from interviewdesk.store.report_rows import InterviewRows, interview_rows_for_report
 from interviewdesk.templates.model import SectionKind, Template
@@ -419,11 +424,30 @@ def open_live_session(
     """``clock`` times the interview (monotonic); ``now`` stamps wall-clock times (both injectable)."""
     with db.begin() as connection:
         rows = interview_rows_for_report(connection, interview_id)
+        if rows is not None:
+            refuse_if_sealed(sealed_for_me(connection, [rows.head.candidate_id]), interview_id)
+            _refuse_a_copy(connection, rows)
     if rows is None:
         raise NotFoundError(f"there is no interview {interview_id}.")
     if rows.head.status == InterviewStatus.CANCELLED:
         raise UserError(f"interview {interview_id} was cancelled; plan a new one to interview the candidate.")
     return LiveSession.from_rows(rows, clock, now)
+
+
+def _refuse_a_copy(connection: Connection, rows: InterviewRows) -> None:
+    """An interview imported from its interviewer's laptop changes there, not here: a newer bundle
+    replaces this copy, and an edit here would be lost (or, sealed, refused) then."""
+    head = rows.head
+    if head.status == InterviewStatus.PLANNED or latest_import(connection, head.id) is None:
+        return
+    me = current_me(connection)
+    if me is not None and head.interviewer_id == me.interviewer_id:
+        return
+    who = f"{head.interviewer_name}'s" if head.interviewer_name else "another"
+    raise UserError(
+        f"interview {head.id} came in a bundle from {who} laptop: it changes there, and a newer bundle "
+        "replaces this copy. Its PDF shows everything in it."
+    )
 
 
 def _recorded(rows: InterviewRows) -> Recorded:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from sqlalchemy.engine import Connection
+
 from interviewdesk.domain import privacy
 from interviewdesk.domain.report import (
     Amendment,
@@ -23,6 +25,8 @@ from interviewdesk.domain.scoring import ScoreValue, seal_holds
 from interviewdesk.domain.timer import TimerEventData, running_seconds, section_durations
 from interviewdesk.domain.vocabulary import FollowUpKind, InterviewStatus, QuestionTopic, TimerEventKind
 from interviewdesk.errors import NotFoundError
+from interviewdesk.services.visibility import refuse_if_sealed, sealed_for_me
+from interviewdesk.store.bundle_rows import prior_submissions
 from interviewdesk.store.database import Database
 from interviewdesk.store.report_rows import (
     InterviewRows,
@@ -33,13 +37,22 @@ from interviewdesk.templates.model import SectionKind, Template
 
 
 def interview_report(db: Database, interview_id: int, *, include_private: bool = False) -> InterviewReport:
+    """One interview's summary; refused while it stays sealed from this reader (independent scoring)."""
     with db.begin() as connection:
         rows = interview_rows_for_report(connection, interview_id)
-    if rows is None:
-        raise NotFoundError(
-            f"there is no interview {interview_id}; `interviewdesk interviews list` shows them."
-        )
-    return build_interview_report(rows, include_private=include_private)
+        if rows is None:
+            raise NotFoundError(
+                f"there is no interview {interview_id}; `interviewdesk interviews list` shows them."
+            )
+        refuse_if_sealed(sealed_for_me(connection, [rows.head.candidate_id]), interview_id)
+        seen = _seen_before_seal(connection, rows)
+    return replace(build_interview_report(rows, include_private=include_private), seen_before_seal=seen)
+
+
+def _seen_before_seal(connection: Connection, rows: InterviewRows) -> int | None:
+    if rows.head.sealed_at is None:
+        return None
+    return len(prior_submissions(connection, rows.head.id))
 
 
 def panel_report(
@@ -52,20 +65,30 @@ def panel_report(
             raise NotFoundError(
                 f"there is no candidate {candidate_id}; `interviewdesk candidates list` shows them."
             )
-        loaded: list[InterviewRows] = []
+        sealed = sealed_for_me(connection, [candidate_id])
+        loaded: list[tuple[InterviewRows, int | None]] = []
         for done, interview_id in enumerate(ids, start=1):
-            rows = interview_rows_for_report(connection, interview_id)
+            rows = None if interview_id in sealed else interview_rows_for_report(connection, interview_id)
             if rows is not None:
-                loaded.append(rows)
+                loaded.append((rows, _seen_before_seal(connection, rows)))
             if progress is not None:
                 progress(done, len(ids))
         if not loaded:
-            raise NotFoundError(f"candidate {candidate_id} has no interviews to summarise yet.")
-    members = tuple(PanelMember(build_interview_report(rows)) for rows in loaded)
+            notice = sealed.notice(candidate_id)
+            raise NotFoundError(
+                f"candidate {candidate_id}: {notice}."
+                if notice
+                else f"candidate {candidate_id} has no interviews to summarise yet."
+            )
+    members = tuple(
+        PanelMember(replace(build_interview_report(rows), seen_before_seal=seen)) for rows, seen in loaded
+    )
     # By id and name: one id under two templates' names is two rows, each under its own name.
     competencies = dict.fromkeys((line.competency_id, line.name) for m in members for line in m.report.rubric)
     first = members[0].report
-    return PanelReport(first.candidate, first.candidate_role, members, tuple(competencies))
+    return PanelReport(
+        first.candidate, first.candidate_role, members, tuple(competencies), sealed.notice(candidate_id)
+    )
 
 
 def build_interview_report(rows: InterviewRows, *, include_private: bool = False) -> InterviewReport:

@@ -3,7 +3,7 @@ window's Roles tab, ``interviewdesk roles compare`` and the role PDF."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from interviewdesk.domain.panel import CompetencyKey
 from interviewdesk.domain.role_compare import CandidateLine, InterviewFacts, RoleComparison, compare
@@ -11,6 +11,7 @@ from interviewdesk.domain.timer import section_durations
 from interviewdesk.domain.vocabulary import InterviewStatus
 from interviewdesk.errors import NotFoundError
 from interviewdesk.services.template_cache import parsed_template
+from interviewdesk.services.visibility import sealed_for_me
 from interviewdesk.store import role_rows
 from interviewdesk.store.database import Database
 from interviewdesk.store.types import AnyRow
@@ -36,6 +37,10 @@ def compare_role(db: Database, role: str | None = None, *, template: str | None 
     ``template`` (its id, as in `templates list`); unknown ones are refused with what exists."""
     with db.begin() as connection:
         rows = role_rows.role_rows(connection, role=role, template_slug=template)
+        # Independent scoring: an interview sealed from me counts as not submitted yet, unseen.
+        sealed = sealed_for_me(connection, {row.candidate_id for row in rows.interviews})
+        if sealed.interviews:
+            rows = replace(rows, interviews=[row for row in rows.interviews if row.id not in sealed])
         # A candidate of the role not interviewed yet is listed too ("no submitted interview yet").
         everyone = role_rows.role_candidates(connection, role) if template is None and role else []
         parsed = {

@@ -20,6 +20,7 @@ from interviewdesk.domain.search_text import Excerpt, Term, excerpt, parse_query
 from interviewdesk.domain.stamps import minute
 from interviewdesk.errors import NotFoundError, UserError
 from interviewdesk.services.template_cache import parsed_template
+from interviewdesk.services.visibility import sealed_for_me
 from interviewdesk.store import catalog, search_rows
 from interviewdesk.store.database import Database
 from interviewdesk.store.search_index import STRIDE, Source, has_index
@@ -104,8 +105,12 @@ def search(
             raise NotFoundError(f"no candidate {candidate_id}; `interviewdesk candidates list` shows them.")
         rowids = _matches(connection, terms, candidate_id)
         found = _documents(connection, rowids)
-        hits = _hits(connection, _best(found, terms, limit), terms)
-    return SearchResults(query, tuple(hits), len(rowids), capped=len(rowids) >= CAP)
+        # Independent scoring: nothing of an interview that stays sealed from me is shown.
+        sealed = sealed_for_me(connection, {row.candidate_id for _, row, _ in found})
+        shown = [item for item in found if item[1].interview_id not in sealed]
+        hits = _hits(connection, _best(shown, terms, limit), terms)
+    total = len(rowids) - (len(found) - len(shown))
+    return SearchResults(query, tuple(hits), total, capped=len(rowids) >= CAP)
 
 
 def _matches(connection: Connection, terms: list[Term], candidate_id: int | None) -> list[int]:

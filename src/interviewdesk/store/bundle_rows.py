@@ -226,29 +226,38 @@ def interview_record(connection: Connection, interview_id: int) -> dict[str, Any
 
 
 def prior_submissions(connection: Connection, interview_id: int) -> list[dict[str, str]]:
-    """Others' submissions of the same candidate imported here before this interview was sealed."""
+    """Others' submissions of the same candidate that were on this laptop before this interview was
+    sealed: imported from a bundle, or sealed in this very database. An imported interview carries
+    what its author's laptop recorded."""
     head = connection.execute(
         select(interviews.c.candidate_id, interviews.c.sealed_at, interviews.c.prior_submissions).where(
             interviews.c.id == interview_id
         )
     ).one()
-    if head.prior_submissions is not None:  # imported: as its author's laptop recorded it
+    if head.prior_submissions is not None:
         return list(head.prior_submissions)
     if head.sealed_at is None:
         return []
-    first = (
-        select(interviews.c.uid, func.min(bundle_imports.c.imported_at).label("at"))
-        .join(bundle_imports, bundle_imports.c.interview_id == interviews.c.id)
+    arrived = (
+        select(bundle_imports.c.interview_id, func.min(bundle_imports.c.imported_at).label("at"))
+        .where(bundle_imports.c.kind == "submission")
+        .group_by(bundle_imports.c.interview_id)
+        .subquery()
+    )
+    # Typed here: visible from its own seal. Imported: from its first import as a submission.
+    at = func.coalesce(arrived.c.at, interviews.c.sealed_at)
+    query = (
+        select(interviews.c.uid, at.label("at"))
+        .outerjoin(arrived, arrived.c.interview_id == interviews.c.id)
         .where(
             interviews.c.candidate_id == head.candidate_id,
             interviews.c.id != interview_id,
-            bundle_imports.c.kind == "submission",
-            bundle_imports.c.imported_at < head.sealed_at,
+            interviews.c.sealed_at.is_not(None),
+            at < head.sealed_at,
         )
-        .group_by(interviews.c.uid)
-        .order_by("at")
+        .order_by(at, interviews.c.id)
     )
-    return [{"interview": row.uid, "imported_at": iso(row.at) or ""} for row in connection.execute(first)]
+    return [{"interview": row.uid, "imported_at": iso(row.at) or ""} for row in connection.execute(query)]
 
 
 # -- writing --------------------------------------------------------------------------------------
@@ -373,7 +382,8 @@ def _interview_values(record: dict[str, Any]) -> dict[str, Any]:
         "recommendation": record["recommendation"],
         "summary": record["summary"],
         "aspirations": record["aspirations"],
-        "prior_submissions": record["prior_submissions"],
+        # What its author's laptop held before the seal; unsealed, it is worked out where it is sealed.
+        "prior_submissions": record["prior_submissions"] if record["seal_hash"] is not None else None,
         "updated_at": when(record["revision_at"]),
     }
 

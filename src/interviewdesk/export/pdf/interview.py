@@ -42,6 +42,14 @@ def interview_story(report: InterviewReport, styles: Styles, width: float) -> li
     return story
 
 
+def independence(seen: int) -> str:
+    """Whether the author could have seen others' scores before sealing their own."""
+    if seen == 0:
+        return "yes: no other panelist's submission was on the author's laptop before the seal"
+    others = f"{seen} other panelist{'s' if seen != 1 else ''}' submission{'s' if seen != 1 else ''}"
+    return f"not certain: {others} reached the author's laptop before the seal (their scores could be seen)"
+
+
 def _heading(text: str, styles: Styles) -> list[Flowable]:
     # Never leave a heading alone at the bottom of a page.
     return [CondPageBreak(30 * mm), Paragraph(text, styles.heading)]
@@ -62,6 +70,8 @@ def _facts(report: InterviewReport, styles: Styles, width: float) -> list[Flowab
         ("Status", report.status),
         ("Scores sealed", sealed),
     ]
+    if report.seen_before_seal is not None:
+        rows.append(("Independent", independence(report.seen_before_seal)))
     facts = grid(
         [[Paragraph(f"<b>{k}</b>", styles.cell), cell(v, styles.cell, width - 32 * mm)] for k, v in rows],
         [32 * mm, width - 32 * mm],

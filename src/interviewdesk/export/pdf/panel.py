@@ -16,7 +16,7 @@ from interviewdesk.domain.panel import (
     questions_by_topic,
 )
 from interviewdesk.domain.report import PanelMember, PanelReport, recommendation_tally
-from interviewdesk.export.pdf.interview import interview_story
+from interviewdesk.export.pdf.interview import independence, interview_story
 from interviewdesk.export.pdf.layout import fitted_label, flag_mark, local_time, table
 from interviewdesk.export.pdf.page import OutlineEntry
 from interviewdesk.export.pdf.strip import Strand, StripPlot
@@ -40,6 +40,7 @@ def panel_story(panel: PanelReport, styles: Styles, width: float) -> list[Flowab
             styles.body,
         ),
         *_unsubmitted(panel, styles),
+        *_sealed_from_reader(panel, styles),
         # The decision first, then the scores behind it, what to discuss, and the candidate's side.
         *_recommendations(panel, styles, width),
         Paragraph("Competencies by interviewer", styles.heading),
@@ -72,6 +73,25 @@ def _unsubmitted(panel: PanelReport, styles: Styles) -> list[Flowable]:
         f"{m.label} ({m.report.status}{'' if m.report.held else ', not held yet'})" for m in pending
     )
     return [flag_mark(styles, "Not yet submitted; their scores may change:"), user_text(names, styles.body)]
+
+
+def _sealed_from_reader(panel: PanelReport, styles: Styles) -> list[Flowable]:
+    """Independent scoring: what this laptop holds but keeps sealed, and who scored unseen."""
+    story: list[Flowable] = []
+    if panel.sealed_notice:
+        story += [
+            flag_mark(styles, "Not in this summary:"),
+            user_text(panel.sealed_notice + ".", styles.body),
+        ]
+    lines = [
+        f"{m.label}: {independence(m.report.seen_before_seal)}"
+        for m in panel.members
+        if m.report.seen_before_seal is not None
+    ]
+    if lines:
+        story.append(Paragraph("<b>Scored independently?</b>", styles.body))
+        story += _bullets(lines, styles)
+    return story
 
 
 MAX_COLUMNS = 5  # interviewers side by side in one table (names still fit); more get tables of their own
