@@ -21,10 +21,10 @@ from interviewdesk.services.bundles import (
     plan_bundle,
     verify_file,
 )
+from interviewdesk.services.identity import set_me
 from interviewdesk.services.interview_list import list_interviews
 from interviewdesk.services.live_session import open_live_session
 from interviewdesk.services.planning import add_candidate, plan_interview
-from interviewdesk.services.identity import set_me
 from interviewdesk.services.reports import interview_report, panel_report
 from interviewdesk.services.save_queue import SaveQueue
 from interviewdesk.store.tables import bundle_imports

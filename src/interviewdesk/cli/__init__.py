@@ -16,6 +16,7 @@ from interviewdesk import __version__
 from interviewdesk.cli.app_info import add_app_commands
 from interviewdesk.cli.common import PROG, Parser, close_opened, command, open_db, row_id, split_qt_options
 from interviewdesk.cli.exports import add_export_commands
+from interviewdesk.cli.panel_files import add_panel_file_commands
 from interviewdesk.cli.plans import add_plan_commands
 from interviewdesk.cli.records import add_record_commands
 from interviewdesk.cli.review import add_review_commands
@@ -45,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_export_commands(commands)
     add_safekeeping_commands(commands, candidates)
     add_review_commands(commands)
+    add_panel_file_commands(commands)
     live = command(commands, "open", "open the live window for one interview", "open 5", _open_interview)
     live.add_argument("interview", type=row_id, metavar="INTERVIEW_ID", help="from `interviews list`")
     add_app_commands(commands)
