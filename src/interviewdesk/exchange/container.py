@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from interviewdesk.atomic import write_bytes_atomic
@@ -112,7 +113,15 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, so
     try:
         with archive.open(info) as handle:
             content = handle.read(limit + 1)  # the real size, whatever the header says
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, NotImplementedError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        OSError,
+        EOFError,
+        ValueError,
+        RuntimeError,
+        NotImplementedError,
+    ) as exc:
         raise BundleError(source, f"{info.filename} is damaged ({_short(exc)})") from None
     if len(content) > limit:
         raise BundleError(source, f"{info.filename} inflates to more than {limit >> 20} MB")
