@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from interviewdesk.domain.digest import content_hash
@@ -139,6 +139,12 @@ def _interview(raw: bytes, path: str, source: str) -> dict[str, Any]:
 
 
 def _template(raw: bytes, path: str, source: str) -> LoadedTemplate:
+    return _parsed_template(raw, path, source)
+
+
+@lru_cache(maxsize=32)
+def _parsed_template(raw: bytes, path: str, source: str) -> LoadedTemplate:
+    """Parsing YAML is most of a small bundle's import; the same bytes parse the same (cached)."""
     try:
         loaded = parse_template_text(raw.decode("utf-8"), path)
     except UnicodeDecodeError as exc:
