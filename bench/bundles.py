@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from interviewdesk.domain.clock import ManualClock
@@ -88,10 +89,15 @@ def floor_read(source: Path) -> float:
     return time.perf_counter() - start
 
 
-def timed(action: object) -> float:
+def timed(action: Callable[..., object], *args: object) -> float:
     start = time.perf_counter()
-    action()  # type: ignore[operator]
+    action(*args)
     return time.perf_counter() - start
+
+
+def export_singles(db: Database, ids: list[int], paths: list[Path]) -> None:
+    for interview, path in zip(ids, paths, strict=True):
+        export_bundle(db, [interview], path)
 
 
 def main() -> int:
@@ -112,33 +118,26 @@ def main() -> int:
         results: dict[str, list[float]] = {}
         for round_ in range(args.rounds):
             big = root / f"all-{round_}.idbundle"
-            results.setdefault("export 1 bundle of N", []).append(
-                timed(lambda: export_bundle(source, ids, big))
-            )
+            results.setdefault("export 1 bundle of N", []).append(timed(export_bundle, source, ids, big))
             results.setdefault("floor: zip the same members", []).append(floor_zip(big))
             target_path = root / f"coordinator-{round_}.sqlite3"
             shutil.copyfile(empty, target_path)
             target = open_workspace(str(target_path))
-            results.setdefault("import 1 bundle of N", []).append(timed(lambda: import_bundle(target, big)))
+            results.setdefault("import 1 bundle of N", []).append(timed(import_bundle, target, big))
             results.setdefault("floor: unzip and parse it", []).append(floor_read(big))
             target.close()
             singles = [root / f"one-{round_}-{i}.idbundle" for i in ids]
             results.setdefault("export N bundles of 1", []).append(
-                timed(
-                    lambda: [export_bundle(source, [i], path) for i, path in zip(ids, singles, strict=True)]
-                )
+                timed(export_singles, source, ids, singles)
             )
             shutil.copyfile(empty, target_path)
             target = open_workspace(str(target_path))
-            results.setdefault("import N bundles of 1", []).append(
-                timed(lambda: import_bundles(target, singles))
-            )
+            results.setdefault("import N bundles of 1", []).append(timed(import_bundles, target, singles))
             target.close()
             size = big.stat().st_size
         source.close()
-    print(
-        f"N = {args.interviews}, bundle of N: {size / 1e6:.1f} MB; seconds, min / median / max of {args.rounds}"
-    )
+    print(f"N = {args.interviews}, one bundle of N: {size / 1e6:.1f} MB")
+    print(f"seconds, min / median / max of {args.rounds} rounds")
     for name, values in results.items():
         print(f"{name:32s} {min(values):7.2f} {statistics.median(values):7.2f} {max(values):7.2f}")
     return 0
