@@ -27,7 +27,8 @@ from pathlib import Path
 from interviewdesk.domain.clock import ManualClock
 from interviewdesk.domain.records import Paragraph
 from interviewdesk.domain.vocabulary import QuestionTopic
-from interviewdesk.services.bundles import export_bundle, import_bundle, import_bundles
+from interviewdesk.services.bundle_import import import_bundle, import_bundles
+from interviewdesk.services.bundles import export_bundle
 from interviewdesk.services.identity import set_me
 from interviewdesk.services.live_session import open_live_session
 from interviewdesk.services.planning import add_candidate, plan_interview

@@ -14,13 +14,8 @@ from sqlalchemy import func, select
 
 from interviewdesk.domain.clock import ManualClock
 from interviewdesk.domain.report import PanelReport
-from interviewdesk.services.bundles import (
-    export_bundle,
-    import_bundle,
-    import_bundles,
-    plan_bundle,
-    verify_file,
-)
+from interviewdesk.services.bundle_import import import_bundle, import_bundles
+from interviewdesk.services.bundles import export_bundle, plan_bundle, verify_file
 from interviewdesk.services.identity import set_me
 from interviewdesk.services.interview_list import list_interviews
 from interviewdesk.services.live_session import open_live_session

@@ -22,7 +22,8 @@ import pytest
 
 from interviewdesk.errors import UserError
 from interviewdesk.exchange.container import BundleError
-from interviewdesk.services.bundles import export_bundle, import_bundle
+from interviewdesk.services.bundle_import import import_bundle
+from interviewdesk.services.bundles import export_bundle
 from interviewdesk.services.interview_list import count_interviews
 from interviewdesk.services.planning import add_candidate, plan_interview
 from tests.integration.bundle_support import Laptop, make_laptop, run_interview

@@ -139,7 +139,7 @@ def _plan(args: argparse.Namespace, target: str) -> int:
 
 
 def _import(args: argparse.Namespace, target: str) -> int:
-    from interviewdesk.services.bundles import import_bundles
+    from interviewdesk.services.bundle_import import import_bundles
 
     outcomes = import_bundles(open_db(target), args.files)
     if args.json:

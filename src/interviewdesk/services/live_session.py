@@ -36,7 +36,7 @@ from interviewdesk.services.live_changes import (
     TimerEventChange,
 )
 from interviewdesk.services.visibility import refuse_if_sealed, sealed_for_me
-from interviewdesk.store.bundle_rows import latest_import
+from interviewdesk.store.bundle_writes import latest_import
 from interviewdesk.store.database import Database
 from interviewdesk.store.report_rows import InterviewRows, interview_rows_for_report
 from interviewdesk.templates.model import SectionKind, Template
