@@ -152,7 +152,7 @@ def _import(args: argparse.Namespace, target: str) -> int:
                     "unchanged": o.unchanged,
                     "refused": o.refused,
                     "skipped": o.notes,
-                    "maybe_same_candidate": [list(pair) for pair in o.lookalikes],
+                    "maybe_same_candidate": [[new, old] for new, old, _name in o.lookalikes],
                 }
                 for o in outcomes
             ]
@@ -168,9 +168,9 @@ def _import(args: argparse.Namespace, target: str) -> int:
                 print(f"  {label}")
         for note in o.notes:
             print(f"{o.path.name}: {note}", file=sys.stderr)
-        for new, old in o.lookalikes:
+        for new, old, name in o.lookalikes:
             print(
-                f"{o.path.name}: candidate {new} may be the same person as candidate {old} "
+                f"{o.path.name}: {name} (candidate {new}) may be the same person as candidate {old} "
                 "(same email, or same name and role); nothing was merged.",
                 file=sys.stderr,
             )

@@ -6,6 +6,7 @@ candidates are reported, never merged.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -17,6 +18,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from interviewdesk.domain.clock import utc_now
+from interviewdesk.domain.wording import count
 from interviewdesk.errors import UserError
 from interviewdesk.exchange.container import BundleError
 from interviewdesk.exchange.records import Bundle, read_bundle
@@ -36,16 +38,23 @@ class FileOutcome:
     updated: list[str] = field(default_factory=list)
     unchanged: int = 0
     refused: str | None = None  # why the whole file was refused
-    lookalikes: list[tuple[int, int]] = field(default_factory=list)  # (new candidate, existing one)
+    # (new candidate, existing one, the name): maybe one person; never merged silently
+    lookalikes: list[tuple[int, int, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # interviews skipped, with why
 
 
 def import_bundles(
-    db: Database, paths: Sequence[Path], progress: Progress | None = None
+    db: Database,
+    paths: Sequence[Path],
+    progress: Progress | None = None,
+    stop: threading.Event | None = None,
 ) -> list[FileOutcome]:
-    """Import each file in its own transaction; a refused file changes nothing and the others go on."""
+    """Import each file in its own transaction; a refused file changes nothing and the others go on.
+    ``stop`` (set from another thread) ends the run between two files: those done stay done."""
     outcomes = []
     for done, path in enumerate(paths, start=1):
+        if stop is not None and stop.is_set():
+            break
         try:
             outcomes.append(import_bundle(db, path))
         except UserError as exc:
@@ -84,7 +93,7 @@ def _import_interview(
             candidate_id = bundle_writes.insert_candidate(connection, record["candidate"])
             twin = bundle_writes.lookalike_candidate(connection, record["candidate"], candidate_id)
             if twin is not None:
-                outcome.lookalikes.append((candidate_id, twin))
+                outcome.lookalikes.append((candidate_id, twin, record["candidate"]["name"]))
         person = record["interviewer"]
         interviewer_id = None if person is None else bundle_writes.interviewer_for(connection, person)
         template_id = _template_id(connection, bundle, record["template"])
@@ -148,3 +157,40 @@ def _template_id(connection: Connection, bundle: Bundle, digest: str) -> int:
     from interviewdesk.services.template_library import save_loaded
 
     return save_loaded(connection, bundle.templates[digest])
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSummary:
+    headline: str  # "3 interviews added, 1 updated; 1 file refused"
+    details: str  # per file: what came in, what was skipped or refused and why
+    changed: bool  # anything written (the lists need a reload)
+
+
+def summarise(outcomes: Sequence[FileOutcome], asked: int | None = None) -> ImportSummary:
+    """What an import did, for a person: counts first, then each file's story."""
+    added = sum(len(o.added) for o in outcomes)
+    updated = sum(len(o.updated) for o in outcomes)
+    unchanged = sum(o.unchanged for o in outcomes)
+    refused = [o for o in outcomes if o.refused is not None]
+    parts = [f"{count(added, 'interview')} added", f"{updated} updated"]
+    if unchanged:
+        parts.append(f"{unchanged} already here")
+    headline = ", ".join(parts)
+    if refused:
+        headline += f"; {count(len(refused), 'file')} refused"
+    if asked is not None and len(outcomes) < asked:
+        headline += f"; stopped after {count(len(outcomes), 'file')} of {asked}"
+    lines = []
+    for o in outcomes:
+        if o.refused is not None:
+            lines.append(f"{o.path.name}: refused, nothing imported: {o.refused}.")
+            continue
+        lines += [f"{o.path.name}: added {name}" for name in o.added]
+        lines += [f"{o.path.name}: updated {name}" for name in o.updated]
+        lines += [f"{o.path.name}: {note}." for note in o.notes]
+        lines += [
+            f"{o.path.name}: {name} (candidate {new}) may be the same person as candidate {old} "
+            "(same email, or same name and role); nothing was merged."
+            for new, old, name in o.lookalikes
+        ]
+    return ImportSummary(headline + ".", "\n".join(lines), bool(added or updated))

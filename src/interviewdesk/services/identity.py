@@ -23,6 +23,7 @@ from interviewdesk.store.tables import interviewers
 DEVICE_KEY = "identity.device"
 ME_KEY = "identity.me"
 COORDINATOR_KEY = "identity.coordinator"
+ASKED_KEY = "identity.asked"  # the window asked once and was told "not now"
 MAX_NAME = 200
 MAX_EMAIL = 320
 
@@ -110,3 +111,15 @@ def _clean(text: str, what: str, limit: int) -> str:
     if len(cleaned) > limit:
         raise UserError(f"the {what} is {len(cleaned)} characters long; the limit is {limit}.")
     return cleaned
+
+
+def should_ask(db: Database) -> bool:
+    """Whether the window should ask who uses this installation: nobody said yet, and the question
+    was not put aside ("not now" is remembered: it is asked once)."""
+    with db.begin() as connection:
+        return current_me(connection) is None and setting_rows.get_setting(connection, ASKED_KEY) is None
+
+
+def put_question_aside(db: Database) -> None:
+    with db.begin() as connection:
+        setting_rows.set_setting(connection, ASKED_KEY, "1")

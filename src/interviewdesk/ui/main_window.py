@@ -34,6 +34,14 @@ from interviewdesk.ui.live_windows import LiveWindows
 from interviewdesk.ui.placement import Placement
 from interviewdesk.ui.running import settle_garbage
 
+
+def panel_notice(db: Workspace, candidate_id: int) -> str:
+    """ "2 sealed interviews waiting for your submission" for this candidate, or ""."""
+    from interviewdesk.services.visibility import sealed_interviews
+
+    return sealed_interviews(db, [candidate_id]).notice(candidate_id)
+
+
 if TYPE_CHECKING:
     from interviewdesk.services.interview_list import InterviewRow
     from interviewdesk.services.search import SearchHit
@@ -95,12 +103,13 @@ class MainWindow(QMainWindow):
         right_layout.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel("<b>Interviews</b>")
         right_layout.addWidget(self.heading)
+        self.right_layout = right_layout
         self.empty_state = EmptyState()
         self.interview_pages = QStackedWidget()
         self.interview_pages.addWidget(self.table)
         self.interview_pages.addWidget(self.empty_state)
         right_layout.addWidget(self.interview_pages)
-        self.follow_ups = FollowUpQueue(lambda: self.db, self._selected_candidate)
+        self.follow_ups = FollowUpQueue(lambda: self.db, self.selected_candidate)
         self.follow_ups.overdue.connect(self._count_overdue)
         self.follow_ups.message.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.follow_ups.show_everyone.connect(
@@ -112,7 +121,7 @@ class MainWindow(QMainWindow):
         self.right_tabs.addTab(self.follow_ups, "Follow-ups")
         from interviewdesk.ui.search_tab import SearchTab
 
-        self.search = SearchTab(lambda: self.db, self._selected_candidate)
+        self.search = SearchTab(lambda: self.db, self.selected_candidate)
         self.search.open_hit.connect(self._open_hit)
         self.right_tabs.addTab(self.search, "Search")
         from interviewdesk.ui.roles_tab import RolesTab
@@ -213,7 +222,7 @@ class MainWindow(QMainWindow):
         self.data.check.setEnabled(self.db is not None)
         self._update_export_actions()
 
-    def _selected_candidate(self) -> tuple[int, str] | None:
+    def selected_candidate(self) -> tuple[int, str] | None:
         candidate_id = self.current_candidate_id()
         if candidate_id is None:
             return None
@@ -240,6 +249,7 @@ class MainWindow(QMainWindow):
         self.export_panel_action.setEnabled(has_candidate)
         if hasattr(self, "plans"):  # the actions exist once the menus are built
             self.plans.update()
+            self.panel_files.update(writable=self.db is not None and not self.db.read_only)
         # A disabled action still shows its tooltip: say what would enable it.
         self.export_panel_action.setToolTip(
             "Export every interview of the selected candidate as one panel PDF (Ctrl+Shift+E)"
@@ -305,6 +315,10 @@ class MainWindow(QMainWindow):
         for action in (self.export_interview_action, self.export_private_action, self.export_panel_action):
             menu.addAction(action)
         menu.addSeparator()
+        from interviewdesk.ui.panel_files import PanelFiles
+
+        self.panel_files = PanelFiles.attach(self, menu, lambda: self.db, self.bridge)
+        menu.addSeparator()
         quit_action = menu.addAction("&Quit")
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -327,9 +341,11 @@ class MainWindow(QMainWindow):
         self.add_candidate_action.triggered.connect(self.plans.add_candidate)
         self.plan_action.triggered.connect(self.plans.plan_interview)
         self.menus.append(self.menuBar().addMenu("&Data"))
-        self.data = DataActions(self, self.menus[-1], lambda: self.db, self.bridge, self._selected_candidate)
+        self.data = DataActions(self, self.menus[-1], lambda: self.db, self.bridge, self.selected_candidate)
         self.data.changed.connect(self._after_erasure)
         self.data.done.connect(lambda message: self.statusBar().showMessage(message, 10000))
+        self.menus[-1].addSeparator()
+        self.menus[-1].addAction(self.panel_files.who)
         self.menus.append(self.menuBar().addMenu("&Help"))
         self.help = HelpMenu(
             self,
@@ -385,6 +401,7 @@ class MainWindow(QMainWindow):
             button.setEnabled(not db.read_only)
         self.reload_candidates()
         self.templates.reload()
+        self.panel_files.offer_identity(self.right_layout)
         self.ready.emit()
         QTimer.singleShot(0, self.reload_follow_ups)  # after the window is usable
         QTimer.singleShot(0, settle_garbage)
@@ -486,7 +503,8 @@ class MainWindow(QMainWindow):
             self.table.scrollTo(self.model.index(row, 0))
         self._update_export_actions()
         who = self.candidate_list.currentIndex().data().split("\n")[0] if candidate_id else "everyone"
-        self.heading.setText(f"<b>Interviews</b> — {who}: {total}")
+        sealed = self.panel_files.notice(candidate_id) if candidate_id else ""
+        self.heading.setText(f"<b>Interviews</b> — {who}: {total}" + (f" · {sealed}" if sealed else ""))
         self._show_empty_state(total, who if candidate_id else None)
 
     def _show_empty_state(self, total: int, who: str | None) -> None:

@@ -65,7 +65,7 @@ class PdfExporter(QObject):
             )
 
         self._ask_file(
-            f"{_file_stem(name)}-interview-{interview_id}{suffix}.pdf", "Export interview PDF", work
+            f"{file_stem(name)}-interview-{interview_id}{suffix}.pdf", "Export interview PDF", work
         )
 
     def export_feedback(self, interview_id: int, name: str, text: str) -> None:
@@ -75,7 +75,7 @@ class PdfExporter(QObject):
         def work(_progress: Callable[[int, int], None], path: Path) -> Path:
             return export_feedback_pdf(self._db(), interview_id, path, text=text)
 
-        self._ask_file(f"{_file_stem(name)}-feedback.pdf", "Export feedback letter", work)
+        self._ask_file(f"{file_stem(name)}-feedback.pdf", "Export feedback letter", work)
 
     def export_panel(self, candidate_id: int, name: str) -> None:
         from interviewdesk.services.pdf_export import export_panel_pdf
@@ -85,7 +85,7 @@ class PdfExporter(QObject):
                 self._db(), candidate_id, path, progress=progress, cancelled=self._cancel.is_set
             )
 
-        self._ask_file(f"{_file_stem(name)}-panel.pdf", "Export panel PDF", work)
+        self._ask_file(f"{file_stem(name)}-panel.pdf", "Export panel PDF", work)
 
     def export_role(self, role: str) -> None:
         from interviewdesk.services.pdf_export import export_role_pdf
@@ -93,7 +93,7 @@ class PdfExporter(QObject):
         def work(_progress: Callable[[int, int], None], path: Path) -> Path:
             return export_role_pdf(self._db(), path, role)
 
-        self._ask_file(f"{_file_stem(role)}-candidates.pdf", "Export role PDF", work)
+        self._ask_file(f"{file_stem(role)}-candidates.pdf", "Export role PDF", work)
 
     def _ask_file(
         self, suggested: str, title: str, work: Callable[[Callable[[int, int], None], Path], Path]
@@ -200,7 +200,7 @@ def reveal(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
 
-def _file_stem(name: str) -> str:
+def file_stem(name: str) -> str:
     """A file name from a person's name: letters of any script kept, separators made dashes."""
     stem = re.sub(r"[^\w]+", "-", name.strip(), flags=re.UNICODE).strip("-")
     return stem or "candidate"
