@@ -289,3 +289,11 @@ def test_others_scores_stay_sealed_until_my_own_is_submitted(
     hidden = panel_report(outsider.db, candidate)
     assert hidden.sealed_notice.startswith("2 sealed interviews by the candidate's panel (you are not on it")
     assert [m.report.status for m in hidden.members] == ["planned"]  # Priya's, not sent back yet
+
+
+def test_the_pdfs_say_who_could_have_seen_others_scores() -> None:
+    from interviewdesk.export.pdf.interview import independence
+
+    assert independence(0).startswith("yes: no other panelist's submission")
+    assert independence(1).startswith("not certain: 1 other panelist's submission reached")
+    assert independence(2).startswith("not certain: 2 other panelists' submissions reached")

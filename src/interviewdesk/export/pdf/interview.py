@@ -46,7 +46,7 @@ def independence(seen: int) -> str:
     """Whether the author could have seen others' scores before sealing their own."""
     if seen == 0:
         return "yes: no other panelist's submission was on the author's laptop before the seal"
-    others = f"{seen} other panelist{'s' if seen != 1 else ''}' submission{'s' if seen != 1 else ''}"
+    others = "1 other panelist's submission" if seen == 1 else f"{seen} other panelists' submissions"
     return f"not certain: {others} reached the author's laptop before the seal (their scores could be seen)"
 
 
