@@ -40,6 +40,8 @@ class EmptyState(QWidget):
                 "(a general structured interview, a software engineer interview, a paid working "
                 "interview, a candidate-led conversation).</p>"
                 "<p>Or load the demo: a candidate seen by a panel of three, to look around.</p>"
+                "<p>Interviews someone sent you as bundle files come in with File → Import "
+                "bundles… (Ctrl+Shift+I), or by dropping the files on this window.</p>"
             )
         else:
             whom = f" for {escape(who)}" if who else ""
