@@ -302,3 +302,35 @@ def _refusal_problems(exc: UserError, receiver: Laptop, before: bytes, interview
     if receiver.path.read_bytes() != before or count_interviews(receiver.db) != interviews:
         problems.append("the database changed")  # nothing half done
     return problems
+
+
+def test_the_schema_is_valid_and_a_template_is_parsed_once_per_process(
+    receiver: Laptop, source: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jsonschema import Draft202012Validator
+
+    from interviewdesk.exchange import records
+
+    Draft202012Validator.check_schema(records.bundle_schema())
+    parsed: list[str] = []
+    real = records.parse_template_text
+    monkeypatch.setattr(
+        records, "parse_template_text", lambda text, where: parsed.append(where) or real(text, where)
+    )
+    monkeypatch.setattr(records, "_PARSED", {})
+    for n in range(3):
+        path = tmp_path / f"copy-{n}.idbundle"
+        path.write_bytes(source)
+        import_bundle(receiver.db, path)
+    assert len(parsed) == 1
+    # A template known by its bytes is still checked against the name it comes under.
+    members = members_of(source)
+    (template,) = [n for n in members if n.startswith("templates/")]
+    members["templates/" + "0" * 64 + ".yaml"] = members.pop(template)
+    manifest = json.loads(members["manifest.json"])
+    manifest["templates"][0]["path"] = "templates/" + "0" * 64 + ".yaml"
+    members["manifest.json"] = json.dumps(manifest).encode()
+    renamed = tmp_path / "renamed.idbundle"
+    renamed.write_bytes(pack(members))
+    with pytest.raises(BundleError, match="not the template version it is named after"):
+        import_bundle(receiver.db, renamed)

@@ -29,7 +29,14 @@ def carries(line: str, private: str) -> bool:
         return False
     if secret in body or (len(body) >= MIN_INSIDE and body in secret):
         return True
-    return SequenceMatcher(None, body, secret, autojunk=False).ratio() >= SIMILAR
+    matcher = SequenceMatcher(None, body, secret, autojunk=False)
+    # The two cheap upper bounds of ratio() first (lengths, then letters): the same answer, and most
+    # lines are told apart by them without the quadratic comparison.
+    return (
+        matcher.real_quick_ratio() >= SIMILAR
+        and matcher.quick_ratio() >= SIMILAR
+        and matcher.ratio() >= SIMILAR
+    )
 
 
 def withhold(text: str, private: Iterable[str]) -> str:
