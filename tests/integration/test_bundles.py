@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from interviewdesk.domain.clock import ManualClock
 from interviewdesk.domain.report import PanelReport
+from interviewdesk.errors import UserError
 from interviewdesk.services.bundle_import import import_bundle, import_bundles
 from interviewdesk.services.bundles import export_bundle, plan_bundle, verify_file
 from interviewdesk.services.identity import set_me
@@ -230,7 +231,6 @@ def test_a_bundle_made_by_a_newer_release_is_refused_with_what_to_do(
 def test_others_scores_stay_sealed_until_my_own_is_submitted(
     laptops: dict[str, Laptop], tmp_path: Path
 ) -> None:
-    from interviewdesk.errors import UserError
     from interviewdesk.services.role_compare import compare_role
     from interviewdesk.services.search import search
 
@@ -297,3 +297,37 @@ def test_the_pdfs_say_who_could_have_seen_others_scores() -> None:
     assert independence(0).startswith("yes: no other panelist's submission")
     assert independence(1).startswith("not certain: 1 other panelist's submission reached")
     assert independence(2).startswith("not certain: 2 other panelists' submissions reached")
+
+
+def test_a_look_alike_candidate_is_reported_and_merged_only_when_asked(
+    laptops: dict[str, Laptop], tmp_path: Path
+) -> None:
+    from interviewdesk.services.planning import list_candidates
+    from interviewdesk.services.plans import merge_candidates
+
+    coordinator, wen = laptops["coordinator"], laptops["Wen Li"]
+    # Both laptops added the same person on their own: two global ids, one email.
+    mine = add_candidate(coordinator.db, "Amara Okafor", role="Engineer", email="Amara@Example.org")
+    theirs = add_candidate(wen.db, "Amara Okafor", role="Engineer", email="amara@example.org")
+    interview = plan_interview(
+        wen.db, candidate_id=theirs, template_ref="general-structured", interviewer="Wen Li"
+    )
+    run_interview(wen.db, interview, "Wen Li")
+    sent = tmp_path / "wen.idbundle"
+    export_bundle(wen.db, [interview], sent)
+
+    outcome = import_bundle(coordinator.db, sent)
+    (new, old, name) = outcome.lookalikes[0]
+    assert (old, name) == (mine, "Amara Okafor") and len(list_candidates(coordinator.db)) == 2  # not merged
+    assert merge_candidates(coordinator.db, mine, new) == 1
+    assert [(c.id, c.interviews) for c in list_candidates(coordinator.db)] == [(mine, 1)]
+    # Wen's next bundle still names the merged-away id: it finds the merged candidate.
+    second = plan_interview(
+        wen.db, candidate_id=theirs, template_ref="general-structured", interviewer="Wen Li"
+    )
+    again = tmp_path / "wen-2.idbundle"
+    export_bundle(wen.db, [second], again)
+    assert import_bundle(coordinator.db, again).lookalikes == []
+    assert [(c.id, c.interviews) for c in list_candidates(coordinator.db)] == [(mine, 2)]
+    with pytest.raises(UserError, match="cannot be merged into themselves"):
+        merge_candidates(coordinator.db, mine, mine)

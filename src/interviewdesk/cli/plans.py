@@ -22,6 +22,19 @@ def add_plan_commands(candidates: Commands, interviews: Commands) -> None:
     cedit.add_argument("--role", help="the role they applied for")
     cedit.add_argument("--email", help="how to reach them ('' clears it)")
 
+    merge = command(
+        candidates,
+        "merge",
+        "make two records of one person one (after an import said they may be the same)",
+        "candidates merge 3 7",
+        _candidates_merge,
+    )
+    merge.add_argument("keep", type=row_id, metavar="KEEP_ID", help="the record that stays, with its details")
+    merge.add_argument(
+        "other", type=row_id, metavar="OTHER_ID", help="the record whose interviews move to it"
+    )
+    merge.add_argument("--yes", action="store_true", help="do not ask first")
+
     moved = command(
         interviews,
         "reschedule",
@@ -60,6 +73,19 @@ def _candidates_edit(args: argparse.Namespace, target: str) -> int:
         raise UserError("say what to change: --name, --role or --email.")
     edit_candidate(open_db(target), args.id, name=args.name, role=args.role, email=args.email)
     print(f"candidate {args.id} changed")
+    return 0
+
+
+def _candidates_merge(args: argparse.Namespace, target: str) -> int:
+    from interviewdesk.services.plans import candidate_details, merge_candidates
+
+    db = open_db(target)
+    keep, other = candidate_details(db, args.keep), candidate_details(db, args.other)
+    question = f"Merge {other.name} ({other.id}) into {keep.name} ({keep.id})? It cannot be undone."
+    if not args.yes and not confirmed(question):
+        raise UserError("nothing was merged (answer yes, or add --yes).")
+    moved = merge_candidates(db, args.keep, args.other)
+    print(f"candidate {args.other} merged into {args.keep}: {moved} interview(s) moved")
     return 0
 
 

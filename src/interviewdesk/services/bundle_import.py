@@ -26,7 +26,7 @@ from interviewdesk.services.bundles import label, read_file
 from interviewdesk.services.identity import current_me
 from interviewdesk.store import bundle_writes
 from interviewdesk.store.database import Database
-from interviewdesk.store.tables import candidates, interviews
+from interviewdesk.store.tables import interviews
 
 Progress = Callable[[int, int], None]
 
@@ -88,7 +88,7 @@ def _import_interview(
     revision = datetime.fromisoformat(record["revision_at"])
     me = current_me(connection)
     if existing is None:
-        candidate_id = bundle_writes.id_by_uid(connection, candidates, record["candidate"]["uid"])
+        candidate_id = bundle_writes.candidate_by_uid(connection, record["candidate"]["uid"])
         if candidate_id is None:
             candidate_id = bundle_writes.insert_candidate(connection, record["candidate"])
             twin = bundle_writes.lookalike_candidate(connection, record["candidate"], candidate_id)

@@ -129,3 +129,22 @@ def delete_planned(db: Database, interview_id: int) -> None:
                 f"interview {interview_id} has notes or timer events; cancel it instead, so they are kept."
             )
         plan_rows.delete_interview(connection, interview_id)
+
+
+def merge_candidates(db: Database, keep: int, other: int) -> int:
+    """Two records of one person made one, by hand: ``other``'s interviews move to ``keep`` and
+    ``other`` goes (its global id stays as an alias). Returns how many interviews moved. ``keep``'s
+    name, role and email stay; correct them with `candidates edit` if ``other``'s were right."""
+    if keep == other:
+        raise UserError("a candidate cannot be merged into themselves; give two different ids.")
+    with db.begin() as connection:
+        for candidate_id in (keep, other):
+            if plan_rows.candidate(connection, candidate_id) is None:
+                raise _no_candidate(candidate_id)
+        for interview_id in plan_rows.interview_ids_of(connection, other):
+            if holder_in(connection, interview_id) is not None:
+                raise UserError(
+                    f"interview {interview_id} of candidate {other} is open in a live window; close it "
+                    "first, then merge."
+                )
+        return plan_rows.merge_candidate(connection, keep, other)

@@ -15,6 +15,7 @@ from interviewdesk.store.bundle_rows import INTERVIEW_TIMES, when
 from interviewdesk.store.tables import (
     asked_questions,
     bundle_imports,
+    candidate_aliases,
     candidate_questions,
     candidates,
     checklist_marks,
@@ -34,6 +35,16 @@ from interviewdesk.store.types import AnyRow
 
 def id_by_uid(connection: Connection, table: Any, uid: str) -> int | None:
     found = connection.scalar(select(table.c.id).where(table.c.uid == uid))
+    return None if found is None else int(found)
+
+
+def candidate_by_uid(connection: Connection, uid: str) -> int | None:
+    """The candidate known by ``uid``, also when it was merged into another one."""
+    found = id_by_uid(connection, candidates, uid)
+    if found is None:
+        found = connection.scalar(
+            select(candidate_aliases.c.candidate_id).where(candidate_aliases.c.uid == uid)
+        )
     return None if found is None else int(found)
 
 

@@ -12,5 +12,6 @@ SCHEMA_REVISIONS: tuple[str, ...] = (
     "0005_search_index",
     "0006_search_postgres",
     "0007_identities",
+    "0008_candidate_aliases",
 )
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]

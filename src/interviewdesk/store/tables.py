@@ -307,3 +307,11 @@ bundle_imports = Table(
     Column("seal_hash", String(64)),
     Column("imported_at", UTCDateTime, nullable=False),
 )
+
+# A candidate merged into another keeps its global id here, so bundles that name it still find them.
+candidate_aliases = Table(
+    "candidate_aliases",
+    metadata,
+    Column("uid", String(36), primary_key=True),
+    Column("candidate_id", ForeignKey("candidates.id", ondelete="CASCADE"), nullable=False, index=True),
+)
