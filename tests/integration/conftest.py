@@ -1,6 +1,6 @@
-"""The fixture for tests that need a real PostgreSQL server: a throw-away cluster started in a
+"""The fixtures for tests that need a real PostgreSQL server: a throw-away cluster started in a
 temporary folder (as an unprivileged user where we are root, since the server refuses root) and
-removed after each module's tests."""
+removed after each module's tests; a migrated database in it; a fresh copy of that per test."""
 
 from __future__ import annotations
 
@@ -10,10 +10,16 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine
+
+from interviewdesk.services.workspace import Workspace, open_workspace
+from interviewdesk.store.database import database_url
 
 
 def _server_bin() -> Path | None:
@@ -71,3 +77,31 @@ def _has_user(name: str) -> bool:
     except KeyError:
         return False
     return True
+
+
+@pytest.fixture(scope="module")
+def seeded_postgres(postgres_url: str) -> str:
+    """The module's server database, migrated and holding the built-in templates: each test's
+    database is a copy of it."""
+    open_workspace(postgres_url).close()
+    return postgres_url
+
+
+@contextmanager
+def server_copy(base: str, prefix: str) -> Iterator[Workspace]:
+    """A fresh database on the server, copied from ``base`` (a template database), dropped after."""
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    # The server's maintenance database, through the driver the app uses (database_url picks it).
+    admin = create_engine(
+        database_url(base.replace("/interviewdesk?", "/postgres?")), isolation_level="AUTOCOMMIT"
+    )
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE interviewdesk")
+    workspace = open_workspace(base.replace("/interviewdesk?", f"/{name}?"))
+    try:
+        yield workspace
+    finally:
+        workspace.close()
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f"DROP DATABASE {name}")
+        admin.dispose()

@@ -331,3 +331,27 @@ def test_a_look_alike_candidate_is_reported_and_merged_only_when_asked(
     assert [(c.id, c.interviews) for c in list_candidates(coordinator.db)] == [(mine, 2)]
     with pytest.raises(UserError, match="cannot be merged into themselves"):
         merge_candidates(coordinator.db, mine, mine)
+
+
+@pytest.mark.postgres
+def test_a_coordinator_on_a_panel_server_gathers_the_same_panel(
+    laptops: dict[str, Laptop], tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """The server keeps the same rules: all or nothing, twice changes nothing, seals checked."""
+    from interviewdesk.services.identity import set_me as name_me
+    from tests.integration.conftest import server_copy
+
+    sent = submissions(laptops, tmp_path)
+    with server_copy(request.getfixturevalue("seeded_postgres"), "bundles") as server:
+        name_me(server, "Rosa Díaz", coordinator=True)
+        first = import_bundles(server, list(sent.values()))
+        assert [len(o.added) for o in first] == [1, 1, 1]
+        again = import_bundles(server, list(sent.values()))
+        assert [o.unchanged for o in again] == [1, 1, 1]
+        with server.begin() as connection:
+            assert connection.scalar(select(func.count()).select_from(bundle_imports)) == 3
+        gathered = panel_report(server, 1)
+        import_bundles(laptops["coordinator"].db, list(sent.values()))  # the same, on a laptop's file
+        assert comparable(gathered) == comparable(panel_report(laptops["coordinator"].db, 1))
+        assert len(gathered.members) == 3 and all(m.report.seal_intact for m in gathered.members)
+        assert "ninety-five" not in json.dumps(comparable(gathered))

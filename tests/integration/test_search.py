@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import uuid
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from interviewdesk.domain.clock import ManualClock
 from interviewdesk.domain.vocabulary import QuestionTopic
@@ -22,8 +21,9 @@ from interviewdesk.services.planning import add_candidate, plan_interview
 from interviewdesk.services.save_queue import SaveQueue
 from interviewdesk.services.search import search
 from interviewdesk.services.workspace import open_workspace
-from interviewdesk.store.database import Database, database_url
+from interviewdesk.store.database import Database
 from interviewdesk.store.search_index import FOLD_KEY, register_fold
+from tests.integration.conftest import server_copy
 
 NOTES = [
     (60.0, "Rebuilt the invoice pipeline with idempotency keys.", False),
@@ -65,38 +65,18 @@ def _close_queues() -> Iterator[None]:
         OPEN_QUEUES.pop().close()
 
 
-@pytest.fixture(scope="module")
-def seeded_postgres(postgres_url: str) -> str:
-    """The module's server database, migrated and holding the built-in templates: each test's
-    database is a copy of it."""
-    open_workspace(postgres_url).close()
-    return postgres_url
-
-
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def any_db(request: pytest.FixtureRequest, db: Database) -> Iterator[Database]:
     """A fresh database on each backend: the local file (FTS5), or the server (its own text search)."""
     if request.param == "sqlite":
         yield db
         return
-    base: str = request.getfixturevalue("seeded_postgres")
-    name = f"search_{uuid.uuid4().hex[:12]}"
-    # The server's maintenance database, through the driver the app uses (database_url picks it).
-    admin = create_engine(
-        database_url(base.replace("/interviewdesk?", "/postgres?")), isolation_level="AUTOCOMMIT"
-    )
-    with admin.connect() as connection:
-        connection.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE interviewdesk")
-    workspace = open_workspace(base.replace("/interviewdesk?", f"/{name}?"))
-    try:
-        yield workspace
-    finally:
-        while OPEN_QUEUES:
-            OPEN_QUEUES.pop().close()
-        workspace.close()
-        with admin.connect() as connection:
-            connection.exec_driver_sql(f"DROP DATABASE {name}")
-        admin.dispose()
+    with server_copy(request.getfixturevalue("seeded_postgres"), "search") as workspace:
+        try:
+            yield workspace
+        finally:
+            while OPEN_QUEUES:
+                OPEN_QUEUES.pop().close()
 
 
 def texts(db: Database, query: str, **options: object) -> list[str]:
