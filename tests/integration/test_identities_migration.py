@@ -16,6 +16,7 @@ from interviewdesk.services.health import check_database
 from interviewdesk.services.reports import interview_report
 from interviewdesk.services.workspace import open_workspace
 from interviewdesk.store.backups import backup_folder
+from interviewdesk.store.schema import SCHEMA_HEAD
 from interviewdesk.store.search_index import register_fold
 
 FIXTURE = Path(__file__).parents[1] / "data" / "release-0006-demo.sqlite3.gz"
@@ -83,7 +84,7 @@ def test_every_row_is_kept_and_gains_a_global_id(old_database: Path) -> None:
     assert len(reports) == 4 and all(report.seal_intact for report in reports)
     assert not [f for f in findings if f.problem], findings
     assert [len(line.amendments) for line in reports[0].rubric if line.amendments] == [1]
-    assert list(backup_folder(old_database).glob("old.before-0007_identities.*"))
+    assert list(backup_folder(old_database).glob(f"old.before-{SCHEMA_HEAD}.*"))
 
 
 def test_a_seal_broken_before_the_upgrade_stays_broken(old_database: Path) -> None:
