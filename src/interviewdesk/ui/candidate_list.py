@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QListView
 
 from interviewdesk.domain.wording import count
 
@@ -52,3 +53,14 @@ class CandidateListModel(QAbstractListModel):
             return f"All candidates ({len(self._candidates)})"
         c = self._candidates[row - 1]
         return f"{c.name}\n{c.role or 'no role'} · {count(c.interviews, 'interview')}"
+
+
+def candidate_list_view(model: CandidateListModel) -> QListView:
+    """The main window's list of candidates (all of them first)."""
+    view = QListView()
+    view.setObjectName("candidateList")
+    view.setAccessibleName("Candidates")
+    view.setModel(model)
+    view.setUniformItemSizes(True)
+    view.setSpacing(3)
+    return view

@@ -32,6 +32,22 @@ from interviewdesk.ui.dialogs import close_only
 from interviewdesk.ui.pdf_export import open_file
 
 
+def show_main_shortcuts(window: QWidget, menus: list[QMenu]) -> QDialog:
+    """The main window's keys, in the order of its menus, and the ones no menu holds."""
+    from interviewdesk.ui.live.sheets import ShortcutSheet
+
+    keys = [a for menu in menus for a in menu.actions() if not a.shortcut().isEmpty()]
+    extra = [
+        ("Ctrl+PgDown / Ctrl+PgUp", "Switch between Interviews, Follow-ups, Search, Roles and Templates"),
+        ("Down / Up", "In Search: from the field into the results and back"),
+        ("Enter", "Open the selected interview (or, on a follow-up, mark it done)"),
+    ]
+    sheet = ShortcutSheet(keys, extra, window)
+    sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    sheet.open()
+    return sheet
+
+
 class HelpMenu(QObject):
     """Adds the Help menu to ``menu``; ``shortcuts`` is the window's own F1 action (or None to
     add one that calls ``show_shortcuts``); ``database`` says which database the window uses."""

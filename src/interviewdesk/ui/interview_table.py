@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from interviewdesk.ui.column_model import ColumnTableModel
 
@@ -85,3 +86,24 @@ class InterviewTableModel(ColumnTableModel):
             r.status.value.capitalize(),
         )
         return values[column - 1]
+
+
+def interview_table(model: InterviewTableModel) -> QTableView:
+    """The main window's list of interviews: whole rows, one at a time, read-only."""
+    table = QTableView()
+    table.setObjectName("interviewTable")
+    table.setAccessibleName("Interviews")
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    # Fixed starting widths: measuring 10,000 rows' contents would delay the first screen.
+    em = table.fontMetrics().horizontalAdvance("M")
+    for column, width in enumerate((12, 12, 10, 10, 18, 7)):
+        header.resizeSection(column, width * em)
+    table.setAlternatingRowColors(True)
+    return table

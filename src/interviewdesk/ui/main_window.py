@@ -9,15 +9,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
-    QListView,
     QMainWindow,
     QSplitter,
     QStackedWidget,
     QStyle,
-    QTableView,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -25,11 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from interviewdesk.ui.bridge import Bridge
-from interviewdesk.ui.candidate_list import CandidateListModel
+from interviewdesk.ui.candidate_list import CandidateListModel, candidate_list_view
 from interviewdesk.ui.empty_state import EmptyState
 from interviewdesk.ui.follow_up_queue import FollowUpQueue
 from interviewdesk.ui.icons import retint, set_icon
-from interviewdesk.ui.interview_table import InterviewTableModel
+from interviewdesk.ui.interview_table import InterviewTableModel, interview_table
 from interviewdesk.ui.live_windows import LiveWindows
 from interviewdesk.ui.placement import Placement
 from interviewdesk.ui.running import settle_garbage
@@ -151,30 +147,10 @@ class MainWindow(QMainWindow):
 
     def _build_lists(self) -> None:
         self.candidates = CandidateListModel()
-        self.candidate_list = QListView()
-        self.candidate_list.setObjectName("candidateList")
-        self.candidate_list.setAccessibleName("Candidates")
-        self.candidate_list.setModel(self.candidates)
-        self.candidate_list.setUniformItemSizes(True)
-        self.candidate_list.setSpacing(3)
+        self.candidate_list = candidate_list_view(self.candidates)
         self.candidate_list.selectionModel().currentRowChanged.connect(self._candidate_changed)
         self.model = InterviewTableModel(lambda _offset, _limit: [], 0)
-        self.table = QTableView()
-        self.table.setObjectName("interviewTable")
-        self.table.setAccessibleName("Interviews")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        # Fixed starting widths: measuring 10,000 rows' contents would delay the first screen.
-        em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in enumerate((12, 12, 10, 10, 18, 7)):
-            header.resizeSection(column, width * em)
-        self.table.setAlternatingRowColors(True)
+        self.table = interview_table(self.model)
 
     def _step_tab(self, step: int) -> None:
         count = self.right_tabs.count()
@@ -356,18 +332,9 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         """Every key of this window, in the order of its menus."""
-        from interviewdesk.ui.live.sheets import ShortcutSheet
+        from interviewdesk.ui.help_menu import show_main_shortcuts
 
-        keys = [a for menu in self.menus for a in menu.actions() if not a.shortcut().isEmpty()]
-        extra = [
-            ("Ctrl+PgDown / Ctrl+PgUp", "Switch between Interviews, Follow-ups, Search, Roles and Templates"),
-            ("Down / Up", "In Search: from the field into the results and back"),
-            ("Enter", "Open the selected interview (or, on a follow-up, mark it done)"),
-        ]
-        sheet = ShortcutSheet(keys, extra, self)
-        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.shortcut_sheet = sheet
-        sheet.open()
+        self.shortcut_sheet = show_main_shortcuts(self, self.menus)
 
     def _initial_load(self) -> None:
         if not isinstance(self._target, str):
