@@ -355,3 +355,25 @@ def test_a_coordinator_on_a_panel_server_gathers_the_same_panel(
         assert comparable(gathered) == comparable(panel_report(laptops["coordinator"].db, 1))
         assert len(gathered.members) == 3 and all(m.report.seal_intact for m in gathered.members)
         assert "ninety-five" not in json.dumps(comparable(gathered))
+
+
+def test_a_long_import_stops_between_two_files_and_keeps_what_is_done(
+    laptops: dict[str, Laptop], tmp_path: Path
+) -> None:
+    import threading
+
+    from interviewdesk.services.bundle_import import summarise
+
+    sent = list(submissions(laptops, tmp_path).values())
+    stop = threading.Event()
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append((done, total))
+        stop.set()  # as the window's Stop button does, from another thread
+
+    outcomes = import_bundles(laptops["coordinator"].db, sent, progress, stop)
+    assert seen == [(1, 3)] and len(outcomes) == 1 and outcomes[0].refused is None
+    summary = summarise(outcomes, asked=3)
+    assert summary.headline == "0 interviews added, 1 updated; stopped after 1 file of 3."
+    assert summary.changed
