@@ -125,3 +125,25 @@ def test_sending_an_interview_writes_a_bundle_and_sealed_ones_are_named(
     with qtbot.waitSignal(window.panel_files.done, timeout=10000) as signal:
         window.panel_files.export_to([window.current_interview().id], None, target)
     assert target.is_file() and "no private notes" in signal.args[0]
+
+
+def test_a_look_alike_is_offered_for_merge_and_merged_only_on_yes(
+    qtbot, db: Database, tmp_path: Path, seeded_database: Path
+) -> None:
+    from interviewdesk.services.planning import list_candidates
+    from interviewdesk.ui.confirm import button
+
+    received = _submission(tmp_path, seeded_database, "Wen Li")
+    mine = add_candidate(db, "Amara Okafor", role="Engineer")  # the same name and role, another record
+    window = open_window(qtbot, db)
+    with qtbot.waitSignal(window.panel_files.done, timeout=10000):
+        window.panel_files.import_files([received])
+    summary = window.panel_files.box
+    assert summary is not None and "may be the same person" in summary.informativeText()
+    button(summary, "Merge look-alikes…").click()
+    question = window.panel_files.box
+    assert question is not None and question.defaultButton().text() == "Keep both"
+    with qtbot.waitSignal(window.panel_files.done, timeout=5000) as signal:
+        button(question, "Merge").click()
+    assert signal.args == ["Merged 1 candidate."]
+    assert [(c.id, c.interviews) for c in list_candidates(db)] == [(mine, 1)]

@@ -35,9 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from interviewdesk.domain.wording import count
 from interviewdesk.errors import UserError
 from interviewdesk.ui.bridge import Bridge
-from interviewdesk.ui.confirm import tell
+from interviewdesk.ui.confirm import ask, tell
 from interviewdesk.ui.pdf_export import file_stem
 
 if TYPE_CHECKING:
@@ -280,10 +281,39 @@ class PanelFiles(QObject):
         box.setInformativeText("\n".join(lines[:12]) + ("\n…" if len(lines) > 12 else ""))
         if len(lines) > 12:
             box.setDetailedText(summary.details)
+        pairs = [(new, old, name) for o in outcomes for new, old, name in o.lookalikes]
+        if pairs:  # offered, never done silently
+            merge = box.addButton("Merge look-alikes…", QMessageBox.ButtonRole.ActionRole)
+            merge.clicked.connect(partial(self.offer_merge, pairs))
+            box.addButton(QMessageBox.StandardButton.Close)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.box = box
         box.open()
         self.done.emit(summary.headline)
+
+    def offer_merge(self, pairs: list[tuple[int, int, str]]) -> None:
+        names = "; ".join(f"{name}: candidate {new} into candidate {old}" for new, old, name in pairs)
+        self.box = ask(
+            self._window,
+            "Merge look-alikes",
+            f"Merge {count(len(pairs), 'imported candidate')} into the record you already had?",
+            f"{names}. Their interviews move; the details you had stay. It cannot be undone.",
+            act="Merge",
+            keep="Keep both",
+            on_act=partial(self._merge, pairs),
+        )
+
+    def _merge(self, pairs: list[tuple[int, int, str]]) -> None:
+        from interviewdesk.services.plans import merge_candidates
+
+        try:
+            for new, old, _name in pairs:
+                merge_candidates(self._db(), old, new)
+        except UserError as exc:
+            self.box = tell(self._window, "Merge look-alikes", exc.message)
+            return
+        self.changed.emit()
+        self.done.emit(f"Merged {count(len(pairs), 'candidate')}.")
 
     def _failed(self, title: str, error: BaseException) -> None:
         self._end()
