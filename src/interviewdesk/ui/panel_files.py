@@ -277,6 +277,8 @@ class PanelFiles(QObject):
             summary.headline,
             parent=self._window,
         )
+        # Room for a file name and its reason on one line, not a narrow column of broken words.
+        box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 34em; }")
         lines = summary.details.splitlines()
         box.setInformativeText("\n".join(lines[:12]) + ("\n…" if len(lines) > 12 else ""))
         if len(lines) > 12:
