@@ -77,6 +77,9 @@ class StampedNotesEdit(QPlainTextEdit):
         super().__init__(parent)
         self._offset = offset
         self._loading = False
+        # What each block read as, from the top down to the first block changed since: a save of a
+        # 10 MB note then reads the paragraph being typed, not all twenty thousand (None: empty).
+        self._read: list[Paragraph | None] = []
         self.setTabChangesFocus(True)
         self.setPlaceholderText("Notes… (each paragraph is stamped with the minute it was started)")
         self._highlighter = _PrivateShading(self.document())
@@ -88,8 +91,24 @@ class StampedNotesEdit(QPlainTextEdit):
 
     # -- reading and writing ------------------------------------------------------------------
     def paragraphs(self) -> list[Paragraph]:
+        """The stamped paragraphs, in order; blocks unchanged since the last read are not read again."""
+        read = self._read
+        block = self.document().findBlockByNumber(len(read))
+        while block.isValid():
+            text = block.text().strip()
+            if not text:
+                read.append(None)
+            elif block.userState() == UNSTAMPED:  # its stamp is the time it is read: not kept
+                del read[block.blockNumber() :]
+                return [p for p in read if p is not None] + self._read_all_from(block)
+            else:
+                offset, private = _decode(block.userState())
+                read.append(Paragraph(offset, text, private))
+            block = block.next()
+        return [p for p in read if p is not None]
+
+    def _read_all_from(self, block: QTextBlock) -> list[Paragraph]:
         result = []
-        block = self.document().firstBlock()
         while block.isValid():
             text = block.text().strip()
             if text:
@@ -98,6 +117,9 @@ class StampedNotesEdit(QPlainTextEdit):
                 result.append(Paragraph(offset, text, private))
             block = block.next()
         return result
+
+    def _forget_from(self, block_number: int) -> None:
+        del self._read[max(0, block_number) :]
 
     def set_paragraphs(self, paragraphs: list[Paragraph]) -> None:
         self._loading = True
@@ -111,6 +133,7 @@ class StampedNotesEdit(QPlainTextEdit):
             self.moveCursor(QTextCursor.MoveOperation.End)  # typing goes on after what is there
         finally:
             self._loading = False
+            self._read = []
 
     def restyle(self) -> None:
         self._highlighter.restyle()
@@ -131,6 +154,7 @@ class StampedNotesEdit(QPlainTextEdit):
         state = block.userState()
         offset, private = _decode(state) if state != UNSTAMPED else (self._offset(), False)
         block.setUserState(_encode(offset, not private))
+        self._forget_from(block.blockNumber())
         self._highlighter.rehighlightBlock(block)
         self._margin.update()
         self.edited.emit()
@@ -138,10 +162,11 @@ class StampedNotesEdit(QPlainTextEdit):
 
     # -- stamping -----------------------------------------------------------------------------
     def _changed(self, position: int, _removed: int, added: int) -> None:
-        if self._loading:
-            return
         document = self.document()
         block = document.findBlock(position)
+        self._forget_from(block.blockNumber())  # this block and every one after may have moved
+        if self._loading:
+            return
         last = document.findBlock(position + added)
         while block.isValid():
             if block.userState() == UNSTAMPED and block.text().strip():
