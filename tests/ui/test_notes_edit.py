@@ -61,3 +61,23 @@ def test_typing_at_the_end_of_a_long_note_reads_one_block() -> None:
     assert len(editor._read) == 1999  # everything above the changed block is still known
     assert editor.paragraphs()[-1] == Paragraph(1999.0, "note 1999 and more", False)
     editor.deleteLater()
+
+
+def _shaded(editor: StampedNotesEdit) -> list[bool]:
+    """Per paragraph: drawn as private (italic, by the highlighter's layout formats)."""
+    result = []
+    block = editor.document().firstBlock()
+    while block.isValid():
+        formats = block.layout().formats()
+        result.append(bool(formats) and all(f.format.fontItalic() for f in formats))
+        block = block.next()
+    return result
+
+
+def test_private_paragraphs_are_shaded_after_loading_and_after_a_reload(qtbot) -> None:
+    editor = StampedNotesEdit(lambda: 0.0)
+    qtbot.addWidget(editor)
+    editor.set_paragraphs([Paragraph(0.0, "shared", False), Paragraph(60.0, "private", True)])
+    assert _shaded(editor) == [False, True]
+    editor.set_paragraphs([Paragraph(0.0, "now private", True), Paragraph(60.0, "now shared", False)])
+    assert _shaded(editor) == [True, False]

@@ -128,8 +128,9 @@ class StampedNotesEdit(QPlainTextEdit):
             block = self.document().firstBlock()
             for offset, _text, private in paragraphs:
                 block.setUserState(_encode(offset, private))
+                if private:  # shaded now that its state says so; the others were right already
+                    self._highlighter.rehighlightBlock(block)
                 block = block.next()
-            self._highlighter.rehighlight()
             self.moveCursor(QTextCursor.MoveOperation.End)  # typing goes on after what is there
         finally:
             self._loading = False
