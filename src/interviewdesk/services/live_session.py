@@ -230,7 +230,9 @@ class LiveSession:
     # -- what the interviewer records --------------------------------------------------------
     def set_notes(self, section: int, question: int | None, paragraphs: Sequence[Paragraph]) -> None:
         key = NotesField(section, question)
-        wanted = [Paragraph(*p) for p in paragraphs]
+        # Paragraphs as they come (the window's are already); plain tuples made into Paragraphs.
+        # Rebuilding twenty thousand of them was most of a save of a 10 MB note.
+        wanted = [p if type(p) is Paragraph else Paragraph(*p) for p in paragraphs]
         if self.notes.get(key, []) == wanted:
             return
         self.notes[key] = wanted
